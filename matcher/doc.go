@@ -1,0 +1,9 @@
+// Package matcher holds the domain algorithms of stretchmatch: scoring
+// candidate moves against the development criteria (SPEC §4), choosing the
+// set of moves with the most development value (§5), and pairing mentees
+// with mentors outside their reporting line (§6).
+//
+// Functions here take model values and return results; they never read
+// files or flags. The optimisations are solved exactly by package
+// matcher/assign.
+package matcher

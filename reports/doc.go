@@ -1,0 +1,10 @@
+// Package reports turns results into tables and documents: terminal tables,
+// Markdown, JSON, and (for the committee pack) HTML and Excel.
+//
+// Every output is built from a [Table]: typed columns with a stable key (the
+// CSV and JSON name, never translated) and a label in the chosen language,
+// and rows of already formatted cells. Numbers are formatted once, with fixed
+// decimals, so every format shows the same digits and reruns are
+// byte-identical. Writing CSV files is the job of package data, which owns
+// CSV hygiene; this package never opens files.
+package reports
