@@ -1,0 +1,489 @@
+package matcher
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/stretchmatch/stretchmatch/matcher/assign"
+	"github.com/stretchmatch/stretchmatch/model"
+)
+
+// Rule is a reason a mentor may never be paired with a mentee (SPEC §6).
+type Rule string
+
+// The rules, in the order they are checked: a pair is reported under the
+// first rule it breaks.
+const (
+	RuleSelf         Rule = "self"               // the mentor is the mentee
+	RuleMentorInLine Rule = "mentor_in_line"     // the mentor is in the mentee's chain of managers
+	RuleMenteeInLine Rule = "mentee_in_line"     // the mentee is in the mentor's chain of managers
+	RuleFutureLine   Rule = "future_line"        // the mentor is in the chain of the mentee's planned position
+	RuleSameTeam     Rule = "same_team"          // both are in the same team
+	RuleAvoid        Rule = "avoid"              // the mentee asked to avoid this mentor
+	RuleUnavailable  Rule = "unavailable"        // the mentor is not available, has capacity 0, or is not in mentors.csv
+	RuleLanguage     Rule = "no_shared_language" // both list languages and share none
+	RuleEndedBefore  Rule = "ended_before"       // an ended pair in history (lifted by AllowRepeat)
+	RuleLowFit       Rule = "low_fit"            // the fit is below min_fit
+)
+
+// Rules lists every rule in the order they are checked.
+var Rules = []Rule{RuleSelf, RuleMentorInLine, RuleMenteeInLine, RuleFutureLine, RuleSameTeam,
+	RuleAvoid, RuleUnavailable, RuleLanguage, RuleEndedBefore, RuleLowFit}
+
+// History-only reasons an active pair can be broken besides the rules.
+const (
+	RuleMentorFull    Rule = "mentor_full"           // more active pairs than the mentor's capacity
+	RuleAlreadyPaired Rule = "mentee_already_paired" // a second active pair for the same mentee
+)
+
+// PairStatus tells a new pair from one kept from history.
+type PairStatus string
+
+// The statuses of a pair.
+const (
+	PairNew  PairStatus = "new"
+	PairKept PairStatus = "kept"
+)
+
+// MatchOptions control matching. Zero values follow the configuration.
+type MatchOptions struct {
+	// LineDepth limits how many levels of managers the line rules look at;
+	// 0 takes cfg.Match.LineDepth, where 0 means no limit.
+	LineDepth int
+	// AllowRepeat lifts the ended_before rule.
+	AllowRepeat bool
+	// Rematch ignores active pairs in history: everybody is matched anew.
+	Rematch bool
+}
+
+// Mentee is a mentee with what matching derived about them.
+type Mentee struct {
+	Person  *model.Person
+	Row     *model.Mentee // nil for a mentee known only from history
+	Planned *PlanEntry    // the planned move, or nil
+	Tier    int
+	needs   menteeSide
+	avoid   map[string]bool
+	future  []string // chain of the planned position: its manager first
+	chain   []string // chain of managers: direct manager first
+}
+
+// Mentor is a mentor with their person and load.
+type Mentor struct {
+	Person   *model.Person
+	Row      *model.Mentor
+	Capacity int
+	Kept     int
+	New      int
+	side     mentorSide
+	chain    []string
+	langs    []string
+}
+
+// Left returns the capacity the mentor has left.
+func (m *Mentor) Left() int { return max(m.Capacity-m.Kept-m.New, 0) }
+
+// Pair is a mentee paired with a mentor.
+type Pair struct {
+	Mentee *Mentee
+	Mentor *Mentor
+	Fit    Fit
+	Status PairStatus
+	// NextBest is the eligible mentor with the highest fit after the one
+	// chosen (nil if none); Loss is the total fit the committee would lose
+	// by forcing it, in fit points, and TierLoss the priority points, both
+	// exact: the difference with a re-solve with that pair forced.
+	NextBest    *Mentor
+	NextBestFit Fit
+	Loss        float64
+	TierLoss    int
+}
+
+// Unmatched is a mentee left without a mentor, and why.
+type Unmatched struct {
+	Mentee *Mentee
+	// Excluded counts, for each rule of Rules, the mentors excluded by it
+	// (each mentor under the first rule it breaks).
+	Excluded [NumRules]int
+	// Eligible counts the mentors the mentee could have had: when it is
+	// above 0, they were all full with mentees of higher priority (or equal
+	// priority and more total fit).
+	Eligible int
+}
+
+// NumRules is the number of rules in Rules.
+const NumRules = 10
+
+// Broken is an active pair of history that is no longer allowed.
+type Broken struct {
+	Pair *model.HistoryPair
+	Rule Rule
+}
+
+// Matching is the result of matching mentees with mentors.
+type Matching struct {
+	Pairs     []Pair // kept pairs first, then new pairs, each by mentee id
+	Unmatched []Unmatched
+	Broken    []Broken
+	Mentors   []*Mentor // in the order of mentors.csv
+	TierTotal int       // Σ tier over the matched mentees of the solve
+	FitTotal  float64   // Σ fit over the pairs of the solve
+}
+
+// Match pairs the mentees of ds with its mentors (SPEC §6): never breaking a
+// rule, maximising first the total priority tier of the mentees matched,
+// then their total fit, exactly, in one solve. pl may be nil (no plan).
+func Match(cfg *model.Config, ds *model.Dataset, ix *Index, pl *Plan, opt MatchOptions) (*Matching, error) {
+	depth := opt.LineDepth
+	if depth == 0 {
+		depth = cfg.Match.LineDepth
+	}
+	mx := &matchCtx{cfg: cfg, ix: ix, depth: depth, opt: opt, ended: map[[2]string]bool{}}
+	for i := range ds.History {
+		h := &ds.History[i]
+		if h.Status == model.PairEnded {
+			mx.ended[[2]string{h.MenteeID, h.MentorID}] = true
+		}
+	}
+	var planned map[string]*PlanEntry
+	if pl != nil {
+		planned = pl.ChosenFor()
+	}
+
+	res := &Matching{}
+	mentorByID := make(map[string]*Mentor, len(ds.Mentors))
+	for i := range ds.Mentors {
+		row := &ds.Mentors[i]
+		p, ok := ix.People[row.PersonID]
+		if !ok {
+			return nil, fmt.Errorf("matcher: mentor %s is not in people", row.PersonID)
+		}
+		if _, dup := mentorByID[row.PersonID]; dup {
+			continue
+		}
+		m := mx.newMentor(p, row)
+		mentorByID[p.ID] = m
+		res.Mentors = append(res.Mentors, m)
+	}
+	menteeByID := make(map[string]*Mentee, len(ds.Mentees))
+	var mentees []*Mentee
+	for i := range ds.Mentees {
+		row := &ds.Mentees[i]
+		p, ok := ix.People[row.PersonID]
+		if !ok {
+			return nil, fmt.Errorf("matcher: mentee %s is not in people", row.PersonID)
+		}
+		if _, dup := menteeByID[row.PersonID]; dup {
+			continue
+		}
+		e := mx.newMentee(p, row, planned[p.ID])
+		menteeByID[p.ID] = e
+		mentees = append(mentees, e)
+	}
+
+	// History: keep the active pairs still allowed.
+	kept := make(map[string]bool)
+	if !opt.Rematch {
+		for i := range ds.History {
+			h := &ds.History[i]
+			if h.Status == model.PairEnded {
+				continue
+			}
+			e := menteeByID[h.MenteeID]
+			if e == nil {
+				p, ok := ix.People[h.MenteeID]
+				if !ok {
+					return nil, fmt.Errorf("matcher: history mentee %s is not in people", h.MenteeID)
+				}
+				e = mx.newMentee(p, nil, planned[p.ID])
+			}
+			m := mentorByID[h.MentorID]
+			var rule Rule
+			var fit Fit
+			switch {
+			case m == nil:
+				rule = RuleUnavailable
+			case kept[e.Person.ID]:
+				rule = RuleAlreadyPaired
+			default:
+				rule, fit = mx.check(e, m)
+				if rule == "" && m.Kept >= m.Capacity {
+					rule = RuleMentorFull
+				}
+			}
+			if rule != "" {
+				res.Broken = append(res.Broken, Broken{Pair: h, Rule: rule})
+				continue
+			}
+			kept[e.Person.ID] = true
+			m.Kept++
+			res.Pairs = append(res.Pairs, Pair{Mentee: e, Mentor: m, Fit: fit, Status: PairKept})
+		}
+	}
+
+	// The solve: every mentee not kept, against every mentor with room.
+	var rows []*Mentee
+	for _, e := range mentees {
+		if !kept[e.Person.ID] {
+			rows = append(rows, e)
+		}
+	}
+	slices.SortFunc(rows, func(a, b *Mentee) int { return strings.Compare(a.Person.ID, b.Person.ID) })
+	mentors := slices.Clone(res.Mentors)
+	slices.SortFunc(mentors, func(a, b *Mentor) int { return strings.Compare(a.Person.ID, b.Person.ID) })
+
+	n, m := len(rows), len(mentors)
+	big := int64(2*10000*n + 1) // above twice any total fit in hundredths
+	none := m
+	start := make([]int, 1, n+1)
+	var cols []int
+	var vals []float64
+	var fits []Fit
+	excluded := make([][NumRules]int, n)
+	eligible := make([]int, n)
+	for r, e := range rows {
+		for c, mt := range mentors {
+			rule, fit := mx.check(e, mt)
+			if rule != "" {
+				excluded[r][ruleIndex(rule)]++
+				continue
+			}
+			eligible[r]++
+			if mt.Left() == 0 {
+				continue
+			}
+			cols = append(cols, c)
+			vals = append(vals, float64(int64(e.Tier)*big+fitKey(fit.Total)))
+			fits = append(fits, fit)
+		}
+		cols = append(cols, none)
+		vals = append(vals, 0)
+		fits = append(fits, Fit{})
+		start = append(start, len(cols))
+	}
+	capacity := make([]int, m+1)
+	for c, mt := range mentors {
+		capacity[c] = mt.Left()
+	}
+	capacity[none] = n
+	prob := assign.NewSparse(n, m+1, start, cols, vals)
+	prob.SetCapacity(capacity)
+	sol, err := assign.Solve(prob, assign.Options{Maximize: true})
+	if err != nil {
+		return nil, fmt.Errorf("matcher: match: %w", err)
+	}
+
+	for r, e := range rows {
+		c := sol.RowCol[r]
+		if c == none {
+			res.Unmatched = append(res.Unmatched, Unmatched{Mentee: e, Excluded: excluded[r], Eligible: eligible[r]})
+			continue
+		}
+		k := cellOf(start, cols, r, c)
+		mt := mentors[c]
+		mt.New++
+		res.TierTotal += e.Tier
+		res.FitTotal += fits[k].Total
+		pair := Pair{Mentee: e, Mentor: mt, Fit: fits[k], Status: PairNew}
+		// Next best: the other mentor with room and the highest fit,
+		// ties by mentor id.
+		bestK := -1
+		for kk := start[r]; kk < start[r+1]; kk++ {
+			if cols[kk] == none || cols[kk] == c {
+				continue
+			}
+			if bestK < 0 || fitKey(fits[kk].Total) > fitKey(fits[bestK].Total) {
+				bestK = kk
+			}
+		}
+		if bestK >= 0 {
+			forced, err := forcedTotal(capacity, start, cols, vals, r, cols[bestK])
+			if err != nil {
+				return nil, fmt.Errorf("matcher: match: next best for %s: %w", e.Person.ID, err)
+			}
+			diff := int64(math.Round(sol.Total - forced))
+			tierLoss := (diff + big/2) / big
+			pair.NextBest = mentors[cols[bestK]]
+			pair.NextBestFit = fits[bestK]
+			pair.TierLoss = int(tierLoss)
+			pair.Loss = float64(diff-tierLoss*big) / 100
+		}
+		res.Pairs = append(res.Pairs, pair)
+	}
+	slices.SortStableFunc(res.Pairs, func(a, b Pair) int {
+		if a.Status != b.Status {
+			if a.Status == PairKept {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.Mentee.Person.ID, b.Mentee.Person.ID)
+	})
+	return res, nil
+}
+
+// cellOf finds column c in row r of a sparse problem.
+func cellOf(start, cols []int, r, c int) int {
+	for k := start[r]; k < start[r+1]; k++ {
+		if cols[k] == c {
+			return k
+		}
+	}
+	panic("matcher: assigned cell not found")
+}
+
+func ruleIndex(r Rule) int { return slices.Index(Rules, r) }
+
+// matchCtx holds what every rule check needs.
+type matchCtx struct {
+	cfg   *model.Config
+	ix    *Index
+	depth int
+	opt   MatchOptions
+	ended map[[2]string]bool
+}
+
+// chain returns the managers above id, nearest first, up to the depth
+// limit; it stops at an unknown id or a cycle (both reported by validation).
+func (mx *matchCtx) chain(id string) []string {
+	var out []string
+	seen := map[string]bool{id: true}
+	p := mx.ix.People[id]
+	for p != nil && p.ManagerID != "" && !seen[p.ManagerID] {
+		if mx.depth > 0 && len(out) >= mx.depth {
+			break
+		}
+		out = append(out, p.ManagerID)
+		seen[p.ManagerID] = true
+		p = mx.ix.People[p.ManagerID]
+	}
+	return out
+}
+
+func (mx *matchCtx) newMentor(p *model.Person, row *model.Mentor) *Mentor {
+	capacity := row.Capacity
+	if !row.Available {
+		capacity = 0
+	}
+	m := &Mentor{Person: p, Row: row, Capacity: capacity, chain: mx.chain(p.ID)}
+	m.side = mentorSide{person: p, experience: make(map[string]bool, len(row.Experience))}
+	for _, t := range row.Experience {
+		m.side.experience[strings.ToLower(strings.TrimSpace(t))] = true
+	}
+	m.langs = row.Languages
+	if len(m.langs) == 0 {
+		m.langs = p.Languages
+	}
+	return m
+}
+
+func (mx *matchCtx) newMentee(p *model.Person, row *model.Mentee, planned *PlanEntry) *Mentee {
+	e := &Mentee{Person: p, Row: row, Planned: planned, chain: mx.chain(p.ID), avoid: map[string]bool{}}
+	var tags, prefs []string
+	if row != nil {
+		tags, prefs = row.Needs, row.Preferences
+		for _, a := range row.Avoid {
+			e.avoid[a] = true
+		}
+	}
+	var plannedScore *Score
+	e.Tier = 1
+	if planned != nil {
+		plannedScore = planned.Score
+		switch {
+		case planned.Score.Band == Overstretch:
+			e.Tier = 3
+		case planned.Score.Band == Stretch && planned.Score.Challenge >= mx.cfg.Match.Tier2Min-eps:
+			e.Tier = 2
+		}
+		if mgr := planned.Score.Position.ManagerID; mgr != "" {
+			e.future = append([]string{mgr}, mx.chain(mgr)...)
+			if mx.depth > 0 && len(e.future) > mx.depth {
+				e.future = e.future[:mx.depth]
+			}
+		}
+	}
+	if row != nil && row.Priority.OK {
+		e.Tier = row.Priority.V
+	}
+	e.needs = menteeSide{person: p, needs: needsOf(mx.cfg, tags, plannedScore), rank: map[string]int{}}
+	for i, id := range prefs {
+		if _, dup := e.needs.rank[id]; !dup {
+			e.needs.rank[id] = i + 1
+		}
+	}
+	e.needs.ranked = len(prefs)
+	return e
+}
+
+// check returns the first rule the pair breaks ("" if none) and its fit.
+func (mx *matchCtx) check(e *Mentee, m *Mentor) (Rule, Fit) {
+	ep, mp := e.Person, m.Person
+	switch {
+	case ep.ID == mp.ID:
+		return RuleSelf, Fit{}
+	case slices.Contains(e.chain, mp.ID):
+		return RuleMentorInLine, Fit{}
+	case slices.Contains(m.chain, ep.ID):
+		return RuleMenteeInLine, Fit{}
+	case slices.Contains(e.future, mp.ID):
+		return RuleFutureLine, Fit{}
+	case strings.TrimSpace(ep.Team) != "" && eq(ep.Team, mp.Team):
+		return RuleSameTeam, Fit{}
+	case e.avoid[mp.ID]:
+		return RuleAvoid, Fit{}
+	case m.Capacity == 0:
+		return RuleUnavailable, Fit{}
+	case len(ep.Languages) > 0 && len(m.langs) > 0 && !shareAny(ep.Languages, m.langs):
+		return RuleLanguage, Fit{}
+	case !mx.opt.AllowRepeat && !mx.cfg.Match.AllowRepeat && mx.ended[[2]string{ep.ID, mp.ID}]:
+		return RuleEndedBefore, Fit{}
+	}
+	f := computeFit(mx.cfg, &e.needs, &m.side)
+	if f.Total < mx.cfg.Match.MinFit-eps {
+		return RuleLowFit, f
+	}
+	return "", f
+}
+
+func shareAny(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if eq(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// forcedTotal returns the optimal total of the sparse problem (start,
+// cols, vals, capacity) when row r is forced onto column c: the row is
+// removed, the column gives up one place, and the cell's value is added
+// back. It solves the reduced problem from scratch.
+func forcedTotal(capacity, start, cols []int, vals []float64, r, c int) (float64, error) {
+	n := len(start) - 1
+	k := cellOf(start, cols, r, c)
+	st := make([]int, 1, n)
+	cs := make([]int, 0, len(cols))
+	vs := make([]float64, 0, len(vals))
+	for i := 0; i < n; i++ {
+		if i == r {
+			continue
+		}
+		cs = append(cs, cols[start[i]:start[i+1]]...)
+		vs = append(vs, vals[start[i]:start[i+1]]...)
+		st = append(st, len(cs))
+	}
+	caps := slices.Clone(capacity)
+	caps[c]--
+	p := assign.NewSparse(n-1, len(capacity), st, cs, vs)
+	p.SetCapacity(caps)
+	sol, err := assign.Solve(p, assign.Options{Maximize: true})
+	if err != nil {
+		return 0, err
+	}
+	return sol.Total + vals[k], nil
+}
