@@ -17,6 +17,9 @@ type CSVOptions struct {
 	// fields and CRLF line ends. Otherwise the output is plain UTF-8 with
 	// ',' and LF.
 	Excel bool
+	// OmitBOM leaves out the byte-order mark of Excel mode, for a table
+	// written after another one in the same stream.
+	OmitBOM bool
 }
 
 // WriteCSV writes a header row and rows as CSV to w.
@@ -36,8 +39,10 @@ func WriteCSV(w io.Writer, header []string, rows [][]string, opt CSVOptions) err
 	bw := bufio.NewWriter(w)
 	cw := csv.NewWriter(bw)
 	if opt.Excel {
-		if _, err := bw.WriteString("\uFEFF"); err != nil {
-			return err
+		if !opt.OmitBOM {
+			if _, err := bw.WriteString("\uFEFF"); err != nil {
+				return err
+			}
 		}
 		cw.Comma = ';'
 		cw.UseCRLF = true

@@ -41,12 +41,13 @@ type Criterion struct {
 	LabelEN string
 	LabelFR string
 	Source  Source
-	// Proxy describes, in English, the proxy used when a rated criterion is
-	// not rated; empty when there is none.
-	Proxy string
-	// Derivation describes, in English, how a derived criterion is computed.
-	Derivation string
-	Weight     float64 // default weight
+	// Proxy describes the proxy used when a rated criterion is not rated,
+	// in English and French; empty when there is none.
+	Proxy, ProxyFR string
+	// Derivation describes how a derived criterion is computed, in English
+	// and French.
+	Derivation, DerivationFR string
+	Weight                   float64 // default weight
 	// Obstacle marks the obstacle items, down-weighted on purpose.
 	Obstacle bool
 }
@@ -87,26 +88,29 @@ const (
 var Catalog = [NumCriteria]Criterion{
 	{ID: "failure_visible", List: ListA, Source: SourceRated, Weight: 1.0,
 		LabelEN: "failure possible and visible", LabelFR: "échec possible et visible aux autres",
-		Proxy: "position critical → 0.75"},
+		Proxy: "position critical → 0.75", ProxyFR: "poste critique → 0,75"},
 	{ID: "take_charge", List: ListA, Source: SourceRated, Weight: 1.0,
 		LabelEN: "take-charge leadership required", LabelFR: "leadership « agressif » requis",
-		Proxy: "target role_kind line and target headcount > 0 → 0.5"},
+		Proxy:   "target role_kind line and target headcount > 0 → 0.5",
+		ProxyFR: "poste cible opérationnel avec effectif > 0 → 0,5"},
 	{ID: "new_team", List: ListA, Source: SourceDerived, Weight: 1.0,
 		LabelEN: "new people and/or many people", LabelFR: "personnes nouvelles et/ou nombreuses",
-		Derivation: "0.5·change_team + 0.5·clip(log2((h_t+1)/(h_c+1))/3, 0, 1)"},
+		Derivation:   "0.5·change_team + 0.5·clip(log2((h_t+1)/(h_c+1))/3, 0, 1)",
+		DerivationFR: "0,5·changement d'équipe + 0,5·borné(log2((e_c+1)/(e_a+1))/3, 0, 1)"},
 	{ID: "pressure", List: ListA, Source: SourceRated, Weight: 0.75,
 		LabelEN: "strong pressure: urgency, complexity", LabelFR: "fortes pressions"},
 	{ID: "influence_without_authority", List: ListA, Source: SourceRated, Weight: 1.0,
 		LabelEN: "influence without authority", LabelFR: "influencer sans autorité",
-		Proxy: "target role_kind staff → 0.5"},
+		Proxy: "target role_kind staff → 0.5", ProxyFR: "poste cible fonctionnel → 0,5"},
 	{ID: "ambiguity", List: ListA, Source: SourceRated, Weight: 1.0,
 		LabelEN: "diversity, ambiguity, uncertainty", LabelFR: "diversité, ambiguïté, incertitude",
-		Proxy: "new_role or change_country → 0.5"},
+		Proxy: "new_role or change_country → 0.5", ProxyFR: "poste nouveau ou changement de pays → 0,5"},
 	{ID: "high_visibility", List: ListA, Source: SourceRated, Weight: 0.5,
 		LabelEN: "watched by people whose opinion counts", LabelFR: "suivi par des personnes dont l'avis compte"},
 	{ID: "team_building", List: ListA, Source: SourceRated, Weight: 1.0,
 		LabelEN: "build or revitalise a team", LabelFR: "monter ou redynamiser une équipe",
-		Proxy: "new_role and target headcount > 0 → 0.75"},
+		Proxy:   "new_role and target headcount > 0 → 0.75",
+		ProxyFR: "poste nouveau avec effectif > 0 → 0,75"},
 	{ID: "strategic", List: ListA, Source: SourceRated, Weight: 1.0,
 		LabelEN: "strong strategic, intellectually stimulating content", LabelFR: "forte composante stratégique"},
 	{ID: "boss_extreme", List: ListA, Source: SourceRated, Weight: 0.25, Obstacle: true,
@@ -115,16 +119,34 @@ var Catalog = [NumCriteria]Criterion{
 		LabelEN: "something important is missing", LabelFR: "il manque quelque chose d'important"},
 	{ID: "stakes_shift", List: ListB, Source: SourceDerived, Weight: 1.0,
 		LabelEN: "very different stakes", LabelFR: "enjeux très différents",
-		Derivation: "max of: grade +1 → 0.5, ≥ +2 → 1; headcount at least doubled → 1; change_division → 0.5"},
+		Derivation:   "max of: grade +1 → 0.5, ≥ +2 → 1; headcount at least doubled → 1; change_division → 0.5",
+		DerivationFR: "max de : niveau +1 → 0,5, ≥ +2 → 1 ; effectif au moins doublé → 1 ; changement de division → 0,5"},
 	{ID: "abrupt_leap", List: ListB, Source: SourceDerived, Weight: 1.0,
 		LabelEN: "abrupt leap into new tasks", LabelFR: "saut abrupt",
-		Derivation: "1 if ≥ 2 structural flags or grade_jump; 0.5 if exactly 1 structural flag"},
+		Derivation:   "1 if ≥ 2 structural flags or grade_jump; 0.5 if exactly 1 structural flag",
+		DerivationFR: "1 si ≥ 2 changements structurels ou saut de niveau ; 0,5 si exactement 1"},
 	{ID: "first_time_function", List: ListB, Source: SourceDerived, Weight: 1.0,
 		LabelEN: "function never held", LabelFR: "fonction jamais occupée",
-		Derivation: "1 if the target function was never held, or the position is a new role"},
+		Derivation:   "1 if the target function was never held, or the position is a new role",
+		DerivationFR: "1 si la fonction cible n'a jamais été occupée, ou si le poste est nouveau"},
 	{ID: "new_conditions", List: ListB, Source: SourceDerived, Weight: 1.0,
 		LabelEN: "new conditions of exercise", LabelFR: "nouvelles conditions d'exercice",
-		Derivation: "1 if change_country, hq_to_field, field_to_hq, staff_to_line or line_to_staff"},
+		Derivation:   "1 if change_country, hq_to_field, field_to_hq, staff_to_line or line_to_staff",
+		DerivationFR: "1 si changement de pays, siège ↔ terrain ou fonctionnel ↔ opérationnel"},
+}
+
+// How returns the proxy (rated criteria) or the derivation (derived
+// criteria) in the language lang ("fr" or English).
+func (c Criterion) How(lang string) string {
+	switch {
+	case c.Source == SourceDerived && lang == "fr":
+		return c.DerivationFR
+	case c.Source == SourceDerived:
+		return c.Derivation
+	case lang == "fr":
+		return c.ProxyFR
+	}
+	return c.Proxy
 }
 
 // CriterionIndex returns the index in Catalog of the criterion id, or -1.

@@ -18,10 +18,7 @@ func CriteriaTable(cfg *model.Config, lang Lang) *Table {
 		},
 	}
 	for i, c := range model.Catalog {
-		how := c.Proxy
-		if c.Source == model.SourceDerived {
-			how = c.Derivation
-		}
+		how := c.How(string(lang))
 		if c.Obstacle {
 			how = T(lang, "obstacle")
 		}

@@ -33,7 +33,8 @@ func SortScores(scores []matcher.Score) []*matcher.Score {
 
 // ScoresTable is scores.csv: one row per move with every criterion's value,
 // the origins, flags, challenge, support, band, strategic verdict, triggers
-// and the reasons in words.
+// and the reasons in words. The verdict column is named strategic_move: the
+// criterion of the same name already holds the column "strategic".
 func ScoresTable(scores []matcher.Score, cfg *model.Config, lang Lang, names Namer) *Table {
 	cols := []Column{
 		{Key: "move_id", Label: T(lang, "move")},
@@ -51,7 +52,7 @@ func ScoresTable(scores []matcher.Score, cfg *model.Config, lang Lang, names Nam
 		Column{Key: "challenge", Label: T(lang, "challenge"), Kind: Number},
 		Column{Key: "support", Label: T(lang, "support"), Kind: Number},
 		Column{Key: "band", Label: T(lang, "band")},
-		Column{Key: "strategic", Label: T(lang, "strategic")},
+		Column{Key: "strategic_move", Label: T(lang, "strategic")},
 		Column{Key: "triggers", Label: T(lang, "triggers")},
 		Column{Key: "reasons", Label: T(lang, "reasons")},
 		Column{Key: "conditions_held", Label: T(lang, "conditions_held")},
@@ -130,7 +131,7 @@ func Reasons(s *matcher.Score, lang Lang) string {
 // ScoresView is the short view of a scores table for people: ids and names,
 // challenge, support, band, strategic verdict, triggers and reasons.
 func ScoresView(full *Table) *Table {
-	keep := []string{"move_id", "person_name", "position_title", "challenge", "support", "band", "strategic", "triggers", "reasons"}
+	keep := []string{"move_id", "person_name", "position_title", "challenge", "support", "band", "strategic_move", "triggers", "reasons"}
 	return Project(full, keep...)
 }
 

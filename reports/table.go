@@ -130,7 +130,7 @@ func WriteMarkdown(w io.Writer, t *Table) error {
 	return err
 }
 
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "|", `\|`, "\r\n", " ", "\n", " ", "\r", " ", "<", "&lt;", ">", "&gt;")
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "|", `\|`, "\r\n", " ", "\n", " ", "\r", " ", "<", "&lt;")
 
 func mdCell(s string) string { return mdEscaper.Replace(s) }
 

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/stretchmatch/stretchmatch/matcher"
+	"github.com/stretchmatch/stretchmatch/reports"
+)
+
+type matchOptions struct {
+	IO               *iostreams
+	Input            inputOptions
+	Output           outputOptions
+	OutDir           string
+	AllowOverstretch bool
+	LineDepth        int
+	AllowRepeat      bool
+	Rematch          bool
+	Redact           bool
+}
+
+func newMatchCmd(ios *iostreams, runF func(*matchOptions) error) *cobra.Command {
+	opts := &matchOptions{IO: ios}
+	cmd := &cobra.Command{
+		Use:   "match [DIR]",
+		Short: "Pair mentees with mentors outside their reporting line",
+		Long: `Pair the mentees of mentees.csv with the mentors of mentors.csv. A pair is
+never allowed when the mentor is the mentee, is in the mentee's chain of
+managers (or the reverse), is in the chain of the job the mentee is planned
+to move to, is in the same team, is on the mentee's avoid list, is not
+available, shares no language with the mentee, was paired with them before
+(an ended pair in history.csv), or fits below min_fit.
+
+The solver maximises exactly, in one solve, first the total priority of the
+mentees matched (3: planned move overstretch; 2: stretch with challenge ≥ 45;
+1: otherwise; mentees.csv 'priority' overrides), then the total fit. Active
+pairs of history.csv that are still allowed are kept and use capacity; the
+others are reported as broken.
+
+When DIR holds positions.csv and moves.csv, the moves are scored and planned
+first, so that tiers and future reporting lines follow the plan.
+
+Prints the pairs (with the two strongest reasons, the next-best mentor and
+the fit lost by choosing them), the mentees left unmatched and why, the
+earlier pairs broken, and the mentor load. --out DIR writes pairs.csv,
+unmatched.csv, broken_pairs.csv and mentor_load.csv into DIR.`,
+		Example: `  stretchmatch match review-q3
+  stretchmatch match review-q3 --line-depth 2 --allow-repeat --out results`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: runE(func(cmd *cobra.Command, args []string) error {
+			opts.Input.Dir = dirArg(args)
+			if err := opts.Input.check(); err != nil {
+				return err
+			}
+			if err := opts.Output.check(ios); err != nil {
+				return err
+			}
+			if opts.LineDepth < 0 {
+				return usageErrorf("--line-depth %d: give a number of levels ≥ 1, or 0 for no limit", opts.LineDepth)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runMatch(opts)
+		}),
+	}
+	addInputFlags(cmd, &opts.Input)
+	addOutputFlags(cmd, &opts.Output)
+	f := cmd.Flags()
+	f.StringVar(&opts.OutDir, "out", "", "also write pairs.csv, unmatched.csv, broken_pairs.csv and mentor_load.csv into `DIR`")
+	f.BoolVar(&opts.AllowOverstretch, "allow-overstretch", false, "let the plan choose overstretch moves (their mentees get priority 3)")
+	f.IntVar(&opts.LineDepth, "line-depth", 0, "look at most `N` levels up the chains of managers (0: no limit)")
+	f.BoolVar(&opts.AllowRepeat, "allow-repeat", false, "allow pairs that ended before (history.csv)")
+	f.BoolVar(&opts.Rematch, "rematch", false, "ignore the active pairs of history.csv and match everybody anew")
+	f.BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym")
+	return cmd
+}
+
+func runMatch(opts *matchOptions) error {
+	l, err := opts.Input.load(opts.IO.In, opts.IO.ErrOut)
+	if err != nil {
+		return err
+	}
+	if err := needFiles(l.Inputs, "mentors.csv", "mentees.csv"); err != nil {
+		return err
+	}
+	c := &cycle{loaded: l, Index: matcher.NewIndex(l.Dataset)}
+	if l.Inputs.Positions != nil && l.Inputs.Moves != nil {
+		if err := c.score(); err != nil {
+			return err
+		}
+		if err := c.plan(opts.AllowOverstretch); err != nil {
+			return err
+		}
+	}
+	if err := c.match(matcher.MatchOptions{LineDepth: opts.LineDepth, AllowRepeat: opts.AllowRepeat, Rematch: opts.Rematch}); err != nil {
+		return err
+	}
+	lang, _ := opts.Output.language()
+	names := reports.Namer{Redact: opts.Redact}
+	tables := []*reports.Table{
+		reports.PairsTable(c.Matching, lang, names),
+		reports.UnmatchedTable(c.Matching, lang, names),
+		reports.BrokenTable(c.Matching, lang),
+		reports.MentorLoadTable(c.Matching, lang, names),
+	}
+	if opts.OutDir != "" {
+		if err := writeOutputs(opts.OutDir, c.Paths, opts.Output.Excel, tables...); err != nil {
+			return err
+		}
+	}
+	if f, _ := opts.Output.format(opts.IO); f == "table" {
+		fmt.Fprintf(opts.IO.ErrOut, "%d pairs (%d kept), %d mentees unmatched, %d earlier pairs broken\n",
+			len(c.Matching.Pairs), keptCount(c.Matching), len(c.Matching.Unmatched), len(c.Matching.Broken))
+	}
+	return writeTables(opts.IO, &opts.Output, c.Paths, matchViews(opts, tables)...)
+}
+
+// matchViews shortens the pairs table for the human formats.
+func matchViews(opts *matchOptions, tables []*reports.Table) []*reports.Table {
+	short := reports.Project(tables[0], "mentee_name", "mentor_name", "fit", "preference_rank", "tier", "status",
+		"reasons", "next_best_mentor_id", "loss_if_next_best")
+	out := append([]*reports.Table{viewFor(opts.IO, &opts.Output, tables[0], short)}, tables[1:]...)
+	return out
+}
+
+func keptCount(m *matcher.Matching) int {
+	n := 0
+	for i := range m.Pairs {
+		if m.Pairs[i].Status == matcher.PairKept {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/stretchmatch/stretchmatch/reports"
+)
+
+type planOptions struct {
+	IO               *iostreams
+	Input            inputOptions
+	Output           outputOptions
+	OutDir           string
+	AllowOverstretch bool
+	Redact           bool
+}
+
+func newPlanCmd(ios *iostreams, runF func(*planOptions) error) *cobra.Command {
+	opts := &planOptions{IO: ios}
+	cmd := &cobra.Command{
+		Use:   "plan [DIR]",
+		Short: "Choose the set of moves with the most development value",
+		Long: `Choose at most one move per person and at most 'openings' people per
+position, among the candidate moves, to maximise the total development value
+
+  v(C) = C/P for C ≤ P, (100 − C)/(100 − P) above, with P = 60 + 10·S
+
+(an inverted U: the most development at the top of the stretch band). The
+optimum is exact. Overstretch moves are left out unless --allow-overstretch.
+
+Prints the plan (every move, chosen or not, and why), the people with
+candidate moves left without one, and the positions left open. --out DIR
+writes plan.csv, unplaced.csv and open_positions.csv into DIR.`,
+		Example: `  stretchmatch plan review-q3
+  stretchmatch plan review-q3 --allow-overstretch --out results`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: runE(func(cmd *cobra.Command, args []string) error {
+			opts.Input.Dir = dirArg(args)
+			if err := opts.Input.check(); err != nil {
+				return err
+			}
+			if err := opts.Output.check(ios); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runPlan(opts)
+		}),
+	}
+	addInputFlags(cmd, &opts.Input)
+	addOutputFlags(cmd, &opts.Output)
+	cmd.Flags().StringVar(&opts.OutDir, "out", "", "also write plan.csv, unplaced.csv and open_positions.csv into `DIR`")
+	cmd.Flags().BoolVar(&opts.AllowOverstretch, "allow-overstretch", false, "let the plan choose overstretch moves")
+	cmd.Flags().BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym")
+	return cmd
+}
+
+func runPlan(opts *planOptions) error {
+	l, err := opts.Input.load(opts.IO.In, opts.IO.ErrOut)
+	if err != nil {
+		return err
+	}
+	c := &cycle{loaded: l}
+	if err := c.score(); err != nil {
+		return err
+	}
+	if err := c.plan(opts.AllowOverstretch); err != nil {
+		return err
+	}
+	lang, _ := opts.Output.language()
+	names := reports.Namer{Redact: opts.Redact}
+	tables := []*reports.Table{
+		reports.PlanTable(c.Plan, lang),
+		reports.UnplacedTable(c.Plan, lang, names),
+		reports.OpenPositionsTable(c.Plan, lang),
+	}
+	if opts.OutDir != "" {
+		if err := writeOutputs(opts.OutDir, c.Paths, opts.Output.Excel, tables...); err != nil {
+			return err
+		}
+	}
+	if f, _ := opts.Output.format(opts.IO); f == "table" {
+		fmt.Fprintf(opts.IO.ErrOut, "total development value %s over %d moves chosen\n",
+			reports.Num(c.Plan.Total, 3), c.Plan.ChosenCount())
+	}
+	return writeTables(opts.IO, &opts.Output, c.Paths, tables...)
+}

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/stretchmatch/stretchmatch/data"
+)
+
+// version is the tool version, recorded in every run record.
+var version = "0.1.0"
+
+// Exit codes, documented in the root help and the README.
+const (
+	exitOK    = 0
+	exitData  = 1 // bad input data, or an I/O error
+	exitUsage = 2 // bad command line
+)
+
+// usageError marks a command-line mistake (exit 2).
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+func usageErrorf(format string, a ...any) error {
+	return &usageError{fmt.Errorf(format, a...)}
+}
+
+// runError marks an error met while a command ran (exit 1 unless it wraps a
+// usageError).
+type runError struct{ err error }
+
+func (e *runError) Error() string { return e.err.Error() }
+func (e *runError) Unwrap() error { return e.err }
+
+// runE adapts a command body so that its errors are told apart from cobra's
+// own parsing errors, which are usage errors.
+func runE(f func(cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := f(cmd, args); err != nil {
+			return &runError{err}
+		}
+		return nil
+	}
+}
+
+// usageArgs wraps a cobra argument check so that its failure is a usage error.
+func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return &usageError{err}
+		}
+		return nil
+	}
+}
+
+// Run runs the command line args with the given streams and returns the exit
+// code. It is the only place where errors become exit codes.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ios := newIOStreams(stdin, stdout, stderr)
+	root := newRootCmd(ios)
+	root.SetArgs(args)
+	err := root.Execute()
+	path := root.CommandPath()
+	if c, _, ferr := root.Find(args); ferr == nil && c != nil {
+		path = c.CommandPath()
+	}
+	return exitCode(err, ios.ErrOut, path)
+}
+
+// exitCode reports err on w and maps it to an exit code.
+// usagePath names the command whose help a usage error points to.
+func exitCode(err error, w io.Writer, usagePath string) int {
+	if err == nil {
+		return exitOK
+	}
+	var ue *usageError
+	var re *runError
+	switch {
+	case errors.As(err, &ue) || !errors.As(err, &re):
+		fmt.Fprintf(w, "stretchmatch: %v\nRun '%s --help' for usage.\n", err, usagePath)
+		return exitUsage
+	}
+	var ps data.Problems
+	if errors.As(err, &ps) {
+		for _, p := range ps {
+			fmt.Fprintln(w, p.String())
+		}
+		fmt.Fprintf(w, "stretchmatch: %d problem%s found; nothing was written\n", len(ps), plural(len(ps)))
+		return exitData
+	}
+	fmt.Fprintf(w, "stretchmatch: %v\n", err)
+	return exitData
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+const rootLong = `stretchmatch scores candidate job moves against the developmental "learning
+situations", chooses the set of moves with the most development value, and
+pairs mentees with mentors outside their reporting line with an exact
+assignment solver. It reads the CSV exports of an HR system (UTF-8 or
+Windows-1252, comma, semicolon or tab) and writes tables for committees.
+
+Input files in DIR, under their standard names: people.csv, positions.csv,
+moves.csv, mentors.csv, mentees.csv, history.csv.
+
+Exit codes:
+  0  success
+  1  bad input data or an I/O error (every problem is listed as FILE:LINE:COLUMN)
+  2  usage error (unknown command or flag, wrong arguments)`
+
+func newRootCmd(ios *iostreams) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "stretchmatch",
+		Short:         "Stretch moves and mentor matching for talent reviews",
+		Long:          rootLong,
+		Version:       version,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Example: `  stretchmatch demo
+  stretchmatch init review-q3
+  stretchmatch validate review-q3
+  stretchmatch criteria --lang fr`,
+	}
+	root.SetIn(ios.In)
+	root.SetOut(ios.Out)
+	root.SetErr(ios.ErrOut)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	root.SetVersionTemplate("stretchmatch {{.Version}}\n")
+
+	root.AddCommand(
+		newDemoCmd(ios, nil),
+		newInitCmd(ios, nil),
+		newValidateCmd(ios, nil),
+		newScoreCmd(ios, nil),
+		newPlanCmd(ios, nil),
+		newMatchCmd(ios, nil),
+		newAssignCmd(ios, nil),
+		newCriteriaCmd(ios, nil),
+	)
+	return root
+}
