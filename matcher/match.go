@@ -1,6 +1,7 @@
 package matcher
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -186,8 +187,17 @@ func Match(cfg *model.Config, ds *model.Dataset, ix *Index, pl *Plan, opt MatchO
 	// History: keep the active pairs still allowed.
 	kept := make(map[string]bool)
 	if !opt.Rematch {
+		// Active pairs in a fixed order, whatever the order of the rows:
+		// with two active pairs for one mentee, the earlier one is kept.
+		order := make([]*model.HistoryPair, 0, len(ds.History))
 		for i := range ds.History {
-			h := &ds.History[i]
+			order = append(order, &ds.History[i])
+		}
+		slices.SortStableFunc(order, func(a, b *model.HistoryPair) int {
+			return cmp.Or(strings.Compare(a.MenteeID, b.MenteeID), strings.Compare(a.Since, b.Since),
+				strings.Compare(a.MentorID, b.MentorID))
+		})
+		for _, h := range order {
 			if h.Status == model.PairEnded {
 				continue
 			}
@@ -240,7 +250,7 @@ func Match(cfg *model.Config, ds *model.Dataset, ix *Index, pl *Plan, opt MatchO
 	start := make([]int, 1, n+1)
 	var cols []int
 	var vals []float64
-	var fits []Fit
+	var keys []int64 // the fit of each cell in hundredths
 	excluded := make([][NumRules]int, n)
 	eligible := make([]int, n)
 	for r, e := range rows {
@@ -256,11 +266,11 @@ func Match(cfg *model.Config, ds *model.Dataset, ix *Index, pl *Plan, opt MatchO
 			}
 			cols = append(cols, c)
 			vals = append(vals, float64(int64(e.Tier)*big+fitKey(fit.Total)))
-			fits = append(fits, fit)
+			keys = append(keys, fitKey(fit.Total))
 		}
 		cols = append(cols, none)
 		vals = append(vals, 0)
-		fits = append(fits, Fit{})
+		keys = append(keys, 0)
 		start = append(start, len(cols))
 	}
 	capacity := make([]int, m+1)
@@ -275,18 +285,19 @@ func Match(cfg *model.Config, ds *model.Dataset, ix *Index, pl *Plan, opt MatchO
 		return nil, fmt.Errorf("matcher: match: %w", err)
 	}
 
+	var forced []forcedPair
 	for r, e := range rows {
 		c := sol.RowCol[r]
 		if c == none {
 			res.Unmatched = append(res.Unmatched, Unmatched{Mentee: e, Excluded: excluded[r], Eligible: eligible[r]})
 			continue
 		}
-		k := cellOf(start, cols, r, c)
 		mt := mentors[c]
 		mt.New++
 		res.TierTotal += e.Tier
-		res.FitTotal += fits[k].Total
-		pair := Pair{Mentee: e, Mentor: mt, Fit: fits[k], Status: PairNew}
+		_, fit := mx.check(e, mt)
+		res.FitTotal += fit.Total
+		pair := Pair{Mentee: e, Mentor: mt, Fit: fit, Status: PairNew}
 		// Next best: the other mentor with room and the highest fit,
 		// ties by mentor id.
 		bestK := -1
@@ -294,23 +305,26 @@ func Match(cfg *model.Config, ds *model.Dataset, ix *Index, pl *Plan, opt MatchO
 			if cols[kk] == none || cols[kk] == c {
 				continue
 			}
-			if bestK < 0 || fitKey(fits[kk].Total) > fitKey(fits[bestK].Total) {
+			if bestK < 0 || keys[kk] > keys[bestK] {
 				bestK = kk
 			}
 		}
 		if bestK >= 0 {
-			forced, err := forcedTotal(capacity, start, cols, vals, r, cols[bestK])
-			if err != nil {
-				return nil, fmt.Errorf("matcher: match: next best for %s: %w", e.Person.ID, err)
-			}
-			diff := int64(math.Round(sol.Total - forced))
-			tierLoss := (diff + big/2) / big
 			pair.NextBest = mentors[cols[bestK]]
-			pair.NextBestFit = fits[bestK]
-			pair.TierLoss = int(tierLoss)
-			pair.Loss = float64(diff-tierLoss*big) / 100
+			_, pair.NextBestFit = mx.check(e, mentors[cols[bestK]])
+			forced = append(forced, forcedPair{pair: len(res.Pairs), row: r, cell: bestK})
 		}
 		res.Pairs = append(res.Pairs, pair)
+	}
+	if len(forced) > 0 {
+		lg := newLossGraph(capacity, start, cols, vals, sol)
+		for i, loss := range lg.losses(forced) {
+			diff := int64(math.Round(loss))
+			tierLoss := (diff + big/2) / big
+			p := &res.Pairs[forced[i].pair]
+			p.TierLoss = int(tierLoss)
+			p.Loss = float64(diff-tierLoss*big) / 100
+		}
 	}
 	slices.SortStableFunc(res.Pairs, func(a, b Pair) int {
 		if a.Status != b.Status {
@@ -322,16 +336,6 @@ func Match(cfg *model.Config, ds *model.Dataset, ix *Index, pl *Plan, opt MatchO
 		return strings.Compare(a.Mentee.Person.ID, b.Mentee.Person.ID)
 	})
 	return res, nil
-}
-
-// cellOf finds column c in row r of a sparse problem.
-func cellOf(start, cols []int, r, c int) int {
-	for k := start[r]; k < start[r+1]; k++ {
-		if cols[k] == c {
-			return k
-		}
-	}
-	panic("matcher: assigned cell not found")
 }
 
 func ruleIndex(r Rule) int { return slices.Index(Rules, r) }
@@ -434,7 +438,7 @@ func (mx *matchCtx) check(e *Mentee, m *Mentor) (Rule, Fit) {
 		return RuleSameTeam, Fit{}
 	case e.avoid[mp.ID]:
 		return RuleAvoid, Fit{}
-	case m.Capacity == 0:
+	case m.Capacity <= 0:
 		return RuleUnavailable, Fit{}
 	case len(ep.Languages) > 0 && len(m.langs) > 0 && !shareAny(ep.Languages, m.langs):
 		return RuleLanguage, Fit{}
@@ -459,31 +463,120 @@ func shareAny(a, b []string) bool {
 	return false
 }
 
-// forcedTotal returns the optimal total of the sparse problem (start,
-// cols, vals, capacity) when row r is forced onto column c: the row is
-// removed, the column gives up one place, and the cell's value is added
-// back. It solves the reduced problem from scratch.
-func forcedTotal(capacity, start, cols []int, vals []float64, r, c int) (float64, error) {
-	n := len(start) - 1
-	k := cellOf(start, cols, r, c)
-	st := make([]int, 1, n)
-	cs := make([]int, 0, len(cols))
-	vs := make([]float64, 0, len(vals))
-	for i := 0; i < n; i++ {
-		if i == r {
-			continue
+// forcedPair is a new pair whose row is to be forced onto the column of
+// cell, its next best.
+type forcedPair struct{ pair, row, cell int }
+
+// lossGraph answers "how much value is lost if row r is forced onto the
+// column of cell k" from an optimal solution and its duals, without a
+// re-solve.
+//
+// With maximising duals U, V (U[i]+V[j] >= val on every allowed cell,
+// equality on the assigned ones, V >= 0, and V = 0 on columns with room),
+// any assignment A of every row loses OPT − val(A) = Σ s(i, A(i)) +
+// Σ V[j]·free_j(A), where s = U + V − val >= 0. Forcing r from c0 onto c
+// costs s(r, c) plus the shortest path from c to c0 over the columns and a
+// sink t: j → j' moves a row assigned at j to j' at cost s(i, j') (the
+// cheapest such row), j → t ends at a column with room at cost 0, and
+// t → j frees one place of column j at cost V[j]. Every cost is >= 0, so
+// Dijkstra applies; the path never leaves c0, so r's own cells never count.
+type lossGraph struct {
+	m     int       // columns; node m is the sink
+	w     []float64 // w[j*m+j']: cheapest move of a row at j to j'
+	v     []float64
+	spare []bool
+	used  []bool // column has at least one row
+	slack func(r, k int) float64
+	col   func(k int) int
+	at    []int // column of each row
+}
+
+func newLossGraph(capacity, start, cols []int, vals []float64, sol *assign.Solution) *lossGraph {
+	m := len(capacity)
+	g := &lossGraph{m: m, w: make([]float64, m*m), v: sol.V, spare: make([]bool, m), used: make([]bool, m),
+		at: sol.RowCol}
+	for k := range g.w {
+		g.w[k] = math.Inf(1)
+	}
+	load := make([]int, m)
+	for i, j := range sol.RowCol {
+		load[j]++
+		for k := start[i]; k < start[i+1]; k++ {
+			if s := sol.U[i] + sol.V[cols[k]] - vals[k]; s < g.w[j*m+cols[k]] {
+				g.w[j*m+cols[k]] = s
+			}
 		}
-		cs = append(cs, cols[start[i]:start[i+1]]...)
-		vs = append(vs, vals[start[i]:start[i+1]]...)
-		st = append(st, len(cs))
 	}
-	caps := slices.Clone(capacity)
-	caps[c]--
-	p := assign.NewSparse(n-1, len(capacity), st, cs, vs)
-	p.SetCapacity(caps)
-	sol, err := assign.Solve(p, assign.Options{Maximize: true})
-	if err != nil {
-		return 0, err
+	for j := range m {
+		g.spare[j] = load[j] < capacity[j]
+		g.used[j] = load[j] > 0
 	}
-	return sol.Total + vals[k], nil
+	g.slack = func(r, k int) float64 { return sol.U[r] + sol.V[cols[k]] - vals[k] }
+	g.col = func(k int) int { return cols[k] }
+	return g
+}
+
+// losses returns OPT − the optimum with each row forced onto its cell's
+// column. Pairs sharing a next-best column share one search.
+func (g *lossGraph) losses(fs []forcedPair) []float64 {
+	out := make([]float64, len(fs))
+	bySource := make(map[int][]int)
+	var sources []int
+	for i, f := range fs {
+		c := g.col(f.cell)
+		if _, ok := bySource[c]; !ok {
+			sources = append(sources, c)
+		}
+		bySource[c] = append(bySource[c], i)
+	}
+	m := g.m
+	dist := make([]float64, m+1)
+	done := make([]bool, m+1)
+	for _, c := range sources {
+		want := make(map[int]bool)
+		for _, i := range bySource[c] {
+			want[g.at[fs[i].row]] = true
+		}
+		for j := range dist {
+			dist[j], done[j] = math.Inf(1), false
+		}
+		dist[c] = 0
+		for left := len(want); left > 0; {
+			j := -1
+			for jj := 0; jj <= m; jj++ {
+				if !done[jj] && (j < 0 || dist[jj] < dist[j]) {
+					j = jj
+				}
+			}
+			if j < 0 || math.IsInf(dist[j], 1) {
+				break
+			}
+			done[j] = true
+			if want[j] {
+				left-- // still expanded: it may lie on the path to another target
+			}
+			d := dist[j]
+			if j == m {
+				for jj := range m {
+					if g.used[jj] && d+g.v[jj] < dist[jj] {
+						dist[jj] = d + g.v[jj]
+					}
+				}
+				continue
+			}
+			if g.spare[j] && d < dist[m] {
+				dist[m] = d
+			}
+			row := g.w[j*m : (j+1)*m]
+			for jj, s := range row {
+				if d+s < dist[jj] {
+					dist[jj] = d + s
+				}
+			}
+		}
+		for _, i := range bySource[c] {
+			out[i] = g.slack(fs[i].row, fs[i].cell) + dist[g.at[fs[i].row]]
+		}
+	}
+	return out
 }

@@ -54,10 +54,13 @@ type Score struct {
 	Band      Band
 	Strategic bool
 	Triggers  []Trigger
-	// Top holds the (at most three) criteria contributing most to C, largest
-	// first, ties in catalog order; criteria with x = 0 are left out.
-	Top []Contribution
+	top       [3]Contribution // see Top
+	ntop      int
 }
+
+// Top returns the (at most three) criteria contributing most to C, largest
+// first, ties in catalog order; criteria with x = 0 are left out.
+func (s *Score) Top() []Contribution { return s.top[:s.ntop] }
 
 // Peak returns P = stretch_base + stretch_support·S: the top of the stretch
 // band and the peak of the development value.
@@ -94,6 +97,12 @@ func (s *Score) ConditionsHeld(cfg *model.Config) []string {
 
 // ScoreMove assesses move mv of person p into position pos under cfg.
 func ScoreMove(cfg *model.Config, p *model.Person, pos *model.Position, mv *model.Move) Score {
+	w := cfg.WeightVector()
+	return scoreMove(cfg, &w, p, pos, mv)
+}
+
+// scoreMove is ScoreMove with the weights already resolved.
+func scoreMove(cfg *model.Config, weights *[model.NumCriteria]float64, p *model.Person, pos *model.Position, mv *model.Move) Score {
 	s := Score{Move: mv, Person: p, Position: pos}
 	cur, tgt := p.Job(), pos.Job()
 	s.Flags = MoveFlags(cfg, cur, tgt)
@@ -174,13 +183,12 @@ func ScoreMove(cfg *model.Config, p *model.Person, pos *model.Position, mv *mode
 
 	// Challenge and its strongest contributions.
 	sumW, sumWX := 0.0, 0.0
-	for i := range model.Catalog {
-		w := cfg.Weight(i)
+	for i, w := range weights {
 		sumW += w
 		sumWX += w * s.X[i]
 	}
 	s.Challenge = 100 * sumWX / sumW
-	s.Top = topContributions(cfg, &s.X, sumW, 3)
+	s.ntop = len(topContributions(weights, &s.X, sumW, s.top[:0]))
 
 	// Support: mean of what is given.
 	var sup []float64
@@ -223,7 +231,12 @@ func ScoreMove(cfg *model.Config, p *model.Person, pos *model.Position, mv *mode
 	default:
 		s.Band = Stretch
 	}
-	s.Strategic = len(s.ConditionsHeld(cfg)) == 4
+	s.Strategic = true
+	for i := range model.Catalog {
+		if model.Catalog[i].List == model.ListB && s.X[i] < cfg.StrategicMin-eps {
+			s.Strategic = false
+		}
+	}
 	return s
 }
 
@@ -248,25 +261,31 @@ func MoveFlags(cfg *model.Config, cur, tgt model.Job) [model.NumFlags]bool {
 	return f
 }
 
-// topContributions returns the k largest positive contributions to the
-// challenge, largest first, ties in catalog order.
-func topContributions(cfg *model.Config, x *[model.NumCriteria]float64, sumW float64, k int) []Contribution {
-	all := make([]Contribution, 0, model.NumCriteria)
-	for i := range model.Catalog {
-		if p := 100 * cfg.Weight(i) * x[i] / sumW; p > 0 {
-			all = append(all, Contribution{Criterion: i, Points: p})
+// topContributions appends to dst (of capacity k) the k largest positive
+// contributions to the challenge, largest first, ties in catalog order.
+func topContributions(weights, x *[model.NumCriteria]float64, sumW float64, dst []Contribution) []Contribution {
+	k := cap(dst)
+	for i, w := range weights {
+		p := 100 * w * x[i] / sumW
+		if p <= 0 {
+			continue
 		}
+		// Insert, keeping dst sorted; a later criterion goes after an
+		// equal one, so ties stay in catalog order.
+		at := len(dst)
+		for at > 0 && dst[at-1].Points < p {
+			at--
+		}
+		if at == k {
+			continue
+		}
+		if len(dst) < k {
+			dst = append(dst, Contribution{})
+		}
+		copy(dst[at+1:], dst[at:len(dst)-1])
+		dst[at] = Contribution{Criterion: i, Points: p}
 	}
-	slices.SortStableFunc(all, func(a, b Contribution) int {
-		switch {
-		case a.Points > b.Points:
-			return -1
-		case a.Points < b.Points:
-			return 1
-		}
-		return a.Criterion - b.Criterion
-	})
-	return all[:min(k, len(all))]
+	return dst
 }
 
 // eq compares two values of a categorical field, ignoring case and spaces

@@ -269,7 +269,7 @@ func TestScoreMove(t *testing.T) {
 				t.Errorf("triggers = %v, want %v", s.Triggers, tc.triggers)
 			}
 			var top []string
-			for _, c := range s.Top {
+			for _, c := range s.Top() {
 				top = append(top, model.Catalog[c.Criterion].ID)
 			}
 			if !slices.Equal(top, tc.top) {

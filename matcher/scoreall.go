@@ -37,6 +37,7 @@ func NewIndex(ds *model.Dataset) *Index {
 // first on data read from files.
 func ScoreAll(cfg *model.Config, ds *model.Dataset, ix *Index) ([]Score, error) {
 	scores := make([]Score, len(ds.Moves))
+	w := cfg.WeightVector()
 	for i := range ds.Moves {
 		mv := &ds.Moves[i]
 		p, ok := ix.People[mv.PersonID]
@@ -47,7 +48,7 @@ func ScoreAll(cfg *model.Config, ds *model.Dataset, ix *Index) ([]Score, error) 
 		if !ok {
 			return nil, fmt.Errorf("matcher: move %s: unknown position %s", mv.ID, mv.PositionID)
 		}
-		scores[i] = ScoreMove(cfg, p, pos, mv)
+		scores[i] = scoreMove(cfg, &w, p, pos, mv)
 	}
 	return scores, nil
 }

@@ -112,6 +112,16 @@ func (c *Config) Weight(i int) float64 {
 	return Catalog[i].Weight
 }
 
+// WeightVector returns the weights of the catalog's criteria, in catalog
+// order.
+func (c *Config) WeightVector() [NumCriteria]float64 {
+	var w [NumCriteria]float64
+	for i := range w {
+		w[i] = c.Weight(i)
+	}
+	return w
+}
+
 // Check reports the first value of the configuration that makes no sense,
 // naming its key, or nil.
 func (c *Config) Check() error {

@@ -24,15 +24,29 @@ const (
 )
 
 // Origin tells where one criterion value of one move came from.
-type Origin string
+type Origin uint8
 
 // The origins of a criterion value, as shown in scores.csv.
 const (
-	OriginRated   Origin = "rated"
-	OriginProxy   Origin = "proxy"
-	OriginDerived Origin = "derived"
-	OriginNone    Origin = "none" // rated criterion neither rated nor proxied: x = 0
+	OriginNone    Origin = iota // rated criterion neither rated nor proxied: x = 0
+	OriginRated                 // rated by the manager
+	OriginProxy                 // not rated: a proxy from the data
+	OriginDerived               // computed from the current and target jobs
 )
+
+// String returns the origin as written in scores.csv: none, rated, proxy or
+// derived.
+func (o Origin) String() string {
+	switch o {
+	case OriginRated:
+		return "rated"
+	case OriginProxy:
+		return "proxy"
+	case OriginDerived:
+		return "derived"
+	}
+	return "none"
+}
 
 // Criterion describes one development criterion of the catalog.
 type Criterion struct {

@@ -147,7 +147,7 @@ var phrases = map[string]phrase{
 	"r_division":   {"another division (%s, mentee in %s)", "autre division (%s, mentoré en %s)"},
 	"r_country":    {"same country (%s)", "même pays (%s)"},
 	"r_continent":  {"same continent (%s and %s)", "même continent (%s et %s)"},
-	"u_full":       {"%d eligible mentors, all full with higher-priority mentees", "%d mentors éligibles, tous pris par des mentorés plus prioritaires"},
+	"u_full":       {"%d eligible mentors, all full: their places went to mentees of higher priority or better total fit, or to pairs kept from history", "%d mentors éligibles, tous complets : leurs places sont allées à des mentorés plus prioritaires ou à meilleure adéquation totale, ou à des binômes maintenus"},
 	"u_none":       {"no eligible mentor", "aucun mentor éligible"},
 
 	"rule_self":                  {"is the mentee", "est le mentoré"},

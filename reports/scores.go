@@ -63,7 +63,7 @@ func ScoresTable(scores []matcher.Score, cfg *model.Config, lang Lang, names Nam
 		origins := make([]string, model.NumCriteria)
 		for i, c := range model.Catalog {
 			row = append(row, Num(s.X[i], 2))
-			origins[i] = c.ID + "=" + string(s.Origin[i])
+			origins[i] = c.ID + "=" + s.Origin[i].String()
 		}
 		row = append(row,
 			strings.Join(origins, "|"),
@@ -117,10 +117,10 @@ func Reasons(s *matcher.Score, lang Lang) string {
 	for _, tr := range s.Triggers {
 		parts = append(parts, T(lang, "trigger_"+string(tr)))
 	}
-	for _, c := range s.Top {
+	for _, c := range s.Top() {
 		cr := model.Catalog[c.Criterion]
 		parts = append(parts, fmt.Sprintf("%s (+%s, %s)", cr.Label(string(lang)), Num(c.Points, 1),
-			T(lang, "origin_"+string(s.Origin[c.Criterion]))))
+			T(lang, "origin_"+s.Origin[c.Criterion].String())))
 	}
 	if len(parts) == 0 {
 		return T(lang, "no_challenge")
