@@ -1,6 +1,7 @@
 package assign
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -189,7 +190,7 @@ func check(t *testing.T, rng *rand.Rand, in instance) {
 		s, err := solve(c.p, in.opt, c.pa)
 		if !ok {
 			var ie *InfeasibleError
-			if err == nil || !asInfeasible(err, &ie) {
+			if err == nil || !errors.As(err, &ie) {
 				t.Fatalf("%s %v: want infeasible, got %v (%v)", c.name, in, err, s)
 			}
 			checkInfeasible(t, in, ie)
@@ -250,7 +251,7 @@ func checkInfeasible(t *testing.T, in instance, e *InfeasibleError) {
 
 func TestBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	trials := 20000
+	trials := 40000
 	if testing.Short() {
 		trials = 3000
 	}

@@ -180,7 +180,6 @@ func analyse(p *Problem, maximize bool) (*facts, error) {
 		}
 	}
 	for i := 0; i < p.n; i++ {
-		rowAllowed := 0
 		if p.start != nil {
 			for k := p.start[i]; k < p.start[i+1]; k++ {
 				j := p.col[k]
@@ -199,41 +198,23 @@ func analyse(p *Problem, maximize bool) (*facts, error) {
 		} else {
 			cells = p.val[p.start[i]:p.start[i+1]]
 		}
-		var bad error
-		for k, c := range cells {
-			switch {
-			case c == forbid:
-				continue
-			case c == wrong || c != c:
-				j := k
-				if p.start != nil {
-					j = p.col[p.start[i]+k]
-				}
-				if c != c {
-					bad = fmt.Errorf("assign: cost of row %d column %d is NaN: %w", i, j, ErrBadCost)
-				} else {
-					bad = fmt.Errorf("assign: cost of row %d column %d is %v (use %v to forbid a cell): %w", i, j, c, forbid, ErrBadCost)
-				}
+		allowed, maxAbs, frac, bad := scanCells(cells, forbid)
+		if bad >= 0 {
+			j, c := bad, cells[bad]
+			if p.start != nil {
+				j = p.col[p.start[i]+bad]
 			}
-			if bad != nil {
-				break
+			if c != c {
+				return nil, fmt.Errorf("assign: cost of row %d column %d is NaN: %w", i, j, ErrBadCost)
 			}
-			rowAllowed++
-			a := math.Abs(c)
-			if a > f.maxAbs {
-				f.maxAbs = a
-			}
-			if c != math.Trunc(c) {
-				f.integral = false
-			}
+			return nil, fmt.Errorf("assign: cost of row %d column %d is %v (use %v to forbid a cell): %w", i, j, c, forbid, ErrBadCost)
 		}
-		if bad != nil {
-			return nil, bad
-		}
-		if rowAllowed == 0 {
+		f.maxAbs = max(f.maxAbs, maxAbs)
+		f.integral = f.integral && frac == 0
+		if allowed == 0 {
 			f.noRow = append(f.noRow, i)
 		}
-		f.allowed += rowAllowed
+		f.allowed += allowed
 	}
 	if f.maxAbs >= math.MaxInt32 {
 		f.fits32 = false
@@ -243,4 +224,27 @@ func analyse(p *Problem, maximize bool) (*facts, error) {
 		return nil, fmt.Errorf("assign: cost magnitude %g is too large to sum: %w", f.maxAbs, ErrBadCost)
 	}
 	return f, nil
+}
+
+// scanCells checks one row of values: it returns the number of finite
+// values, their largest magnitude, the OR of the bits of their fractional
+// parts (zero when all are integers), and the index of the first NaN or
+// wrong-signed infinity, or -1. It reads the whole matrix once per solve,
+// so it is kept to a tight loop.
+func scanCells(cells []float64, forbid float64) (allowed int, maxAbs float64, frac uint64, bad int) {
+	for k, c := range cells {
+		a := math.Abs(c)
+		if !(a <= math.MaxFloat64) {
+			if c == forbid {
+				continue
+			}
+			return allowed, maxAbs, frac, k
+		}
+		allowed++
+		if a > maxAbs {
+			maxAbs = a
+		}
+		frac |= math.Float64bits(c - math.Trunc(c))
+	}
+	return allowed, maxAbs, frac, -1
 }

@@ -56,8 +56,8 @@ type Solution struct {
 
 // ColRows returns, for each column, the rows assigned to it in ascending
 // order.
-func (s *Solution) ColRows(m int) [][]int {
-	out := make([][]int, m)
+func (s *Solution) ColRows() [][]int {
+	out := make([][]int, len(s.V))
 	for i, j := range s.RowCol {
 		if j >= 0 {
 			out[j] = append(out[j], i)
@@ -66,14 +66,23 @@ func (s *Solution) ColRows(m int) [][]int {
 	return out
 }
 
-// sparseShare: a dense problem with fewer allowed cells than this share
-// of n·m is solved on a compressed copy of its allowed cells.
-const sparseShare = 0.25
+// arrPasses bounds the passes of the augmenting row reduction; passes stop
+// earlier when one assigns no row.
+const arrPasses = 16
+
+// A dense problem with fewer allowed cells than sparseShare·n·m is solved
+// on a compressed copy of its allowed cells; a sparse problem with at least
+// denseShare·n·m is solved on a dense copy (then no larger than the
+// compressed rows, and much faster to scan).
+const (
+	sparseShare = 0.25
+	denseShare  = 0.6
+)
 
 // path selects how a problem is solved; the zero value chooses
 // automatically. Tests force the other paths to cross-check them.
 type path struct {
-	float  bool // use float64 arithmetic even for integral costs
+	float  bool // never take the exact path: float64 arithmetic, Exact false
 	sparse int  // 0 automatic, 1 sparse, -1 dense
 }
 
@@ -100,37 +109,51 @@ func solve(p *Problem, opt Options, pa path) (*Solution, error) {
 	if opt.Mode == Strict && len(f.noRow) > 0 {
 		return nil, &InfeasibleError{Reason: NoAllowedColumn, Rows: f.noRow}
 	}
-	sparse := p.IsSparse() || float64(f.allowed) < sparseShare*float64(p.n)*float64(p.m)
+	cells := float64(p.n) * float64(p.m)
+	sparse := float64(f.allowed) < sparseShare*cells
+	if p.IsSparse() {
+		sparse = float64(f.allowed) < denseShare*cells
+	}
 	if pa.sparse != 0 {
 		sparse = pa.sparse > 0
 	}
-	if f.exactInt(p.n, p.m) && !pa.float {
-		var c core[int64]
+	exact := f.exactInt(p.n, p.m) && !pa.float
+	if sparse && exact {
 		st := newState[int64](p.n, p.m, p.capacity)
-		if sparse {
-			start, col, val := compress(p, opt.Maximize, func(x float64) int64 { return int64(x) })
-			c = newSparseCore(st, start, col, val)
-		} else {
-			c = denseInt(st, p, f, opt.Maximize)
-		}
-		return finish(p, opt, st, c, true)
+		start, col, val := compress(p, f.allowed, opt.Maximize, func(x float64) int64 { return int64(x) })
+		return finish(p, opt, st, newSparseCore(st, start, col, val), true)
 	}
 	st := newState[float64](p.n, p.m, p.capacity)
-	var c core[float64]
 	if sparse {
-		start, col, val := compress(p, opt.Maximize, func(x float64) float64 { return x })
-		c = newSparseCore(st, start, col, val)
-	} else {
-		cost := p.dense
-		if opt.Maximize {
-			cost = make([]float64, len(p.dense))
-			for k, x := range p.dense {
-				cost[k] = -x
-			}
-		}
-		c = newDenseCore(st, cost, false)
+		start, col, val := compress(p, f.allowed, opt.Maximize, func(x float64) float64 { return x })
+		return finish(p, opt, st, newSparseCore(st, start, col, val), false)
 	}
-	return finish(p, opt, st, c, false)
+	// Dense problems are solved on the caller's matrix; float64 arithmetic
+	// is exact on integral costs within the exactInt bound.
+	c := p.dense
+	if p.IsSparse() {
+		c = densify(p, opt.Maximize)
+	}
+	return finish(p, opt, st, newDenseCore(st, c, opt.Maximize), exact)
+}
+
+// densify returns the row-major matrix of a sparse problem, with the
+// forbidding infinity where no cell is listed.
+func densify(p *Problem, maximize bool) []float64 {
+	forbid := math.Inf(1)
+	if maximize {
+		forbid = math.Inf(-1)
+	}
+	c := make([]float64, p.n*p.m)
+	for k := range c {
+		c[k] = forbid
+	}
+	for i := 0; i < p.n; i++ {
+		for k := p.start[i]; k < p.start[i+1]; k++ {
+			c[i*p.m+p.col[k]] = p.val[k]
+		}
+	}
+	return c
 }
 
 // core is a solving engine over a dense or sparse cost storage.
@@ -141,43 +164,20 @@ type core[D number] interface {
 	reached() []int32
 }
 
-func (e *denseCore[C, D]) reached() []int32 { return e.done }
-func (e *sparseCore[D]) reached() []int32   { return e.done }
-
-// denseInt copies a dense integral problem into int32 storage when every
-// cell is allowed and fits, into int64 storage otherwise.
-func denseInt(st *state[int64], p *Problem, f *facts, maximize bool) core[int64] {
-	sign := 1.0
-	if maximize {
-		sign = -1
-	}
-	if f.fits32 && f.allowed == p.n*p.m {
-		c := make([]int32, len(p.dense))
-		for k, x := range p.dense {
-			c[k] = int32(sign * x)
-		}
-		return newDenseCore(st, c, false)
-	}
-	c := make([]int64, len(p.dense))
-	for k, x := range p.dense {
-		if math.IsInf(x, 0) {
-			c[k] = intForbidden
-		} else {
-			c[k] = int64(sign * x)
-		}
-	}
-	return newDenseCore(st, c, true)
-}
+func (e *denseCore) reached() []int32     { return e.done }
+func (e *sparseCore[D]) reached() []int32 { return e.done }
 
 // compress returns the allowed cells of p in compressed sparse row form,
 // in min-cost form (negated when maximizing), converted by conv.
-func compress[D number](p *Problem, maximize bool, conv func(float64) D) (start, col []int32, val []D) {
+func compress[D number](p *Problem, allowed int, maximize bool, conv func(float64) D) (start, col []int32, val []D) {
 	forbid := math.Inf(1)
 	sign := 1.0
 	if maximize {
 		forbid, sign = math.Inf(-1), -1
 	}
 	start = make([]int32, p.n+1)
+	col = make([]int32, 0, allowed)
+	val = make([]D, 0, allowed)
 	for i := 0; i < p.n; i++ {
 		p.eachCell(i, func(j int, c float64) {
 			if c != forbid {
@@ -208,9 +208,7 @@ func finish[D number](p *Problem, opt Options, st *state[D], c core[D], exact bo
 			free = append(free, int32(i))
 		}
 	}
-	dbgStats.init = len(free)
-	free = st.arr(free, 2, c.best2)
-	dbgStats.afterARR = len(free)
+	free = st.arr(free, arrPasses, c.best2)
 	slices.Sort(free)
 	dead := c.solveRows(free, opt.Mode == Strict)
 	if len(dead) > 0 && opt.Mode == Strict {
@@ -233,10 +231,7 @@ func finish[D number](p *Problem, opt Options, st *state[D], c core[D], exact bo
 				}
 			}
 		}
-		st.slack = true
-		st.zc = zc
-		st.cap[m] = int32(len(dead))
-		st.flag[m] = flagSpare
+		st.openSlack(zc, len(dead))
 		if rest := c.solveRows(dead, true); len(rest) > 0 {
 			panic("assign: internal error: the slack column is unreachable")
 		}
@@ -322,5 +317,3 @@ func solution[D number](p *Problem, opt Options, st *state[D], exact bool) *Solu
 	}
 	return s
 }
-
-var dbgStats struct{ init, afterARR, scans, visits int }

@@ -278,6 +278,11 @@ func (e *sparseCore[D]) nextRow(i int32) int32 {
 func (e *sparseCore[D]) solveRows(free []int32, stopAtFirst bool) []int32 {
 	var dead []int32
 	for _, f := range free {
+		if e.room == 0 && !stopAtFirst {
+			// Every column is full: no search can succeed.
+			dead = append(dead, f)
+			continue
+		}
 		sink, level := e.search(f)
 		if sink < 0 {
 			dead = append(dead, f)

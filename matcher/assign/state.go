@@ -2,21 +2,19 @@ package assign
 
 import "math"
 
-// number is the arithmetic type of a solve: int64 when every finite cost is
-// an integer small enough for the sums to stay exact, float64 otherwise.
+// number is the arithmetic type of a solve: int64 for a sparse problem
+// whose finite costs are integers small enough for every sum to stay exact,
+// float64 otherwise (see facts.exactInt).
 type number interface{ ~int64 | ~float64 }
 
 // intInf stands for "unreached" in the int64 path. Every dual value and
 // distance of an admitted problem stays below intLimit in magnitude (see
-// analyse), so intInf plus or minus any of them neither overflows nor gets
-// mistaken for a finite value.
+// facts.exactInt), so intInf plus or minus any of them neither overflows
+// nor gets mistaken for a finite value. It is only compared with, never
+// used as a cost: sparse storage holds allowed cells only.
 const (
 	intInf   int64 = 1 << 61
 	intLimit int64 = 1 << 53
-	// intForbidden marks a forbidden cell in int64 cost storage. The cores
-	// only compare it against sums bounded by intInf + 2*intLimit, never
-	// add to it.
-	intForbidden int64 = math.MaxInt64
 )
 
 // infinity returns the "unreached" value of the arithmetic type D.
@@ -58,6 +56,7 @@ type state[D number] struct {
 	cap  []int32
 	flag []uint8 // flagSpare or flagFull outside a search
 	v    []D     // column duals
+	room int     // spare capacity left in all columns together
 
 	slack bool // column m is the slack column
 	zc    D    // cost of the slack column for every row
@@ -93,11 +92,21 @@ func newState[D number](n, m int, capacity []int) *state[D] {
 			c = 0
 		}
 		s.cap[j] = c
+		s.room += int(c)
 		if c > 0 {
 			s.flag[j] = flagSpare
 		}
 	}
 	return s
+}
+
+// openSlack gives the slack column capacity k.
+func (s *state[D]) openSlack(zc D, k int) {
+	s.slack = true
+	s.zc = zc
+	s.cap[s.m] = int32(k)
+	s.room += k
+	s.flag[s.m] = flagSpare
 }
 
 // spare reports whether column j can take another row.
@@ -115,6 +124,9 @@ func (s *state[D]) put(i, j int32, c D) {
 	}
 	s.head[j] = i
 	s.load[j]++
+	if s.load[j] <= s.cap[j] {
+		s.room--
+	}
 	if s.load[j] >= s.cap[j] {
 		s.flag[j] = flagFull
 	}
@@ -137,6 +149,7 @@ func (s *state[D]) take(i int32) {
 	s.prev[i] = -1
 	s.load[j]--
 	if s.load[j] < s.cap[j] {
+		s.room++
 		s.flag[j] = flagSpare
 	}
 }
@@ -145,14 +158,14 @@ func (s *state[D]) take(i int32) {
 // its own cell is zero.
 func (s *state[D]) u(i int32) D { return s.xc[i] - s.v[s.x[i]] }
 
-// arrBudget bounds the rows an augmenting row reduction pass considers, as
-// a multiple of the free rows it starts with.
-const arrBudget = 8
+// arrBudget bounds the row steps of the augmenting row reduction, as a
+// multiple of the free rows it starts with.
+const arrBudget = 16
 
 // best2 describes the two smallest reduced costs c[i][j] - v[j] of a row.
 type best2[D number] struct {
 	u1, u2 D     // smallest and second smallest reduced cost
-	j1, j2 int32 // their columns (lowest index first on ties); -1 if none
+	j1, j2 int32 // their columns (see the cores for ties); -1 if none
 	c1, c2 D     // their costs
 }
 
@@ -165,15 +178,20 @@ type best2[D number] struct {
 // once the column is full, which keeps every column with spare capacity
 // at the dual level zero.
 func (s *state[D]) arr(free []int32, passes int, row func(i int32) best2[D]) []int32 {
+	// A displaced row is reconsidered at once; bound the work, since rows
+	// competing for too few columns would otherwise drive a dual down
+	// forever. A step costs one row scan, a small fraction of a shortest
+	// path search, so the bound is generous. Rows left over go to the
+	// shortest path phase.
+	budget := arrBudget * (len(free) + 8)
 	for pass := 0; pass < passes && len(free) > 0; pass++ {
 		k, prv, nf := 0, len(free), 0
-		// A displaced row is reconsidered at once; bound the work, since
-		// rows competing for too few columns would otherwise drive a dual
-		// down forever. Rows left over go to the shortest path phase.
-		budget := arrBudget * (len(free) + 8)
 		// Rows are rewritten in place: nf never passes k.
 		for k < prv {
-			if budget--; budget < 0 {
+			// With more rows than capacity, once every column is full the
+			// rows left only trade places; the shortest path phase settles
+			// which rows stay out.
+			if budget--; budget < 0 || s.room == 0 {
 				nf += copy(free[nf:], free[k:prv])
 				break
 			}
@@ -220,6 +238,11 @@ func (s *state[D]) arr(free []int32, passes int, row func(i int32) best2[D]) []i
 				free[nf] = i0
 				nf++
 			}
+		}
+		if pass >= 1 && nf >= prv {
+			// A pass that frees as many rows as it started with will
+			// not be followed by a better one.
+			return free[:nf]
 		}
 		free = free[:nf]
 	}

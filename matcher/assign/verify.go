@@ -63,6 +63,11 @@ func Verify(p *Problem, opt Options, s *Solution) error {
 	u := func(i int) float64 { return sign * s.U[i] }
 	v := func(j int) float64 { return sign * s.V[j] }
 
+	capacity := make([]int, m)
+	for j := range capacity {
+		capacity[j] = p.Capacity(j)
+	}
+
 	// 1. Assigned cells and loads.
 	load := make([]int, m)
 	total := 0.0
@@ -83,8 +88,8 @@ func Verify(p *Problem, opt Options, s *Solution) error {
 		total += c
 	}
 	for j, l := range load {
-		if l > p.Capacity(j) {
-			return certErr("column %d holds %d rows, capacity %d", j, l, p.Capacity(j))
+		if l > capacity[j] {
+			return certErr("column %d holds %d rows, capacity %d", j, l, capacity[j])
 		}
 	}
 
@@ -93,7 +98,7 @@ func Verify(p *Problem, opt Options, s *Solution) error {
 		ui := u(i)
 		var bad error
 		p.eachCell(i, func(j int, c float64) {
-			if bad != nil || c == forbid || p.Capacity(j) == 0 {
+			if bad != nil || c == forbid || capacity[j] == 0 {
 				return
 			}
 			slack := sign*c - ui - v(j)
@@ -113,7 +118,7 @@ func Verify(p *Problem, opt Options, s *Solution) error {
 		if v(j) > tol {
 			return certErr("column %d has dual %g on the wrong side of zero", j, s.V[j])
 		}
-		if load[j] < p.Capacity(j) && math.Abs(v(j)) > tol {
+		if load[j] < capacity[j] && math.Abs(v(j)) > tol {
 			return certErr("column %d has spare capacity but dual %g, not 0", j, s.V[j])
 		}
 	}

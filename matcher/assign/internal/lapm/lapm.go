@@ -47,7 +47,7 @@ func Read(r io.Reader) (*Matrix, error) {
 	}
 	n := int(binary.LittleEndian.Uint32(head[8:]))
 	m := int(binary.LittleEndian.Uint32(head[12:]))
-	mat := &Matrix{N: n, M: m, Flags: binary.LittleEndian.Uint32(head[16:]), Cost: make([]float64, n*m)}
+	mat := &Matrix{N: n, M: m, Flags: binary.LittleEndian.Uint32(head[16:]), Cost: allocFloats(n * m)}
 	buf := make([]byte, 8*4096)
 	for k := 0; k < len(mat.Cost); {
 		want := min(len(mat.Cost)-k, 4096)
