@@ -207,10 +207,11 @@ func (r *record) blank() bool {
 // csvReader reads the records of a csvText with a private encoding/csv
 // reader, reporting syntax errors and skipping blank records.
 type csvReader struct {
-	t    *csvText
-	r    *csv.Reader
-	c    *collector
-	done bool
+	t      *csvText
+	r      *csv.Reader
+	c      *collector
+	done   bool
+	broken int // records skipped for a syntax error
 }
 
 func newCSVReader(t *csvText, c *collector) *csvReader {
@@ -235,6 +236,7 @@ func (cr *csvReader) estimateRows() int {
 // input. Records with a syntax error are reported and skipped.
 func (cr *csvReader) next() (record, bool) {
 	for !cr.done {
+		start := cr.r.InputOffset()
 		fields, err := cr.r.Read()
 		if err == io.EOF {
 			cr.done = true
@@ -247,7 +249,12 @@ func (cr *csvReader) next() (record, bool) {
 				cr.done = true
 				break
 			}
-			cr.syntaxError(pe, len(fields))
+			// A quote left open runs to the end of the input, with an odd
+			// number of quotes since the start of the record.
+			open := cr.r.InputOffset() == int64(len(cr.t.body)) &&
+				bytes.Count(cr.t.body[start:], []byte{'"'})%2 == 1
+			cr.syntaxError(pe, len(fields), open)
+			cr.broken++
 			continue
 		}
 		rec := record{fields: fields}
@@ -270,14 +277,18 @@ func (cr *csvReader) next() (record, bool) {
 }
 
 // syntaxError reports a CSV syntax error. done is the number of fields
-// read before the error, so the faulty field is column done+1.
-func (cr *csvReader) syntaxError(pe *csv.ParseError, done int) {
+// read before the error, so the faulty field is column done+1; open tells
+// that a quote was left open up to the end of the input.
+func (cr *csvReader) syntaxError(pe *csv.ParseError, done int, open bool) {
 	off := cr.t.lineOffset
 	col := done + 1
 	switch {
 	case errors.Is(pe.Err, csv.ErrBareQuote):
 		cr.c.add(pe.Line+off, col, `a quote " appears inside a cell that does not start with a quote`,
 			`put the whole cell in quotes and double the quotes inside it: "5"" screen"`)
+	case errors.Is(pe.Err, csv.ErrQuote) && open && pe.Line == pe.StartLine:
+		cr.c.add(pe.StartLine+off, col, "the quote that opens this cell is never closed",
+			`close the quote at the end of the cell and double the quotes inside it: "5"" screen"`)
 	case errors.Is(pe.Err, csv.ErrQuote) && pe.Line != pe.StartLine:
 		cr.c.add(pe.StartLine+off, col,
 			fmt.Sprintf("the quote that opens this cell is not closed properly: lines %d to %d were read as one cell", pe.StartLine+off, pe.Line+off),

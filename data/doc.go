@@ -3,8 +3,9 @@
 // [Load]), checking them with messages a user can act on, reading the YAML
 // configuration ([LoadConfig], [DefaultConfigYAML]) and the matrix of
 // `stretchmatch assign` ([ReadMatrix]), and writing CSV outputs safely
-// ([WriteCSV], [WriteFileAtomic]). Other packages take and return values;
-// all CSV hygiene lives here.
+// ([WriteCSV], [WriteFileAtomic]); it also holds the embedded sample
+// organisation. Other packages take and return values; all CSV hygiene
+// lives here.
 //
 // # Reading rules
 //
@@ -14,14 +15,15 @@
 //     plain "CSV" of French Excel) when the bytes are not valid UTF-8. The
 //     byte-order mark is removed before encoding/csv sees the header. UTF-16,
 //     NUL bytes and Excel workbooks are reported as an unreadable encoding.
-//   - Line ends CRLF or LF. Blank lines and rows whose cells are all empty
-//     (the ";;;;" rows spreadsheets leave below a table) are skipped, and so
-//     are trailing empty cells beyond the header's width. A first line
-//     "sep=;" (Excel's delimiter hint) is honoured and skipped.
+//   - Line ends CRLF or LF, or the lone CR of old Mac files. Blank lines
+//     and rows whose cells are all empty (the ";;;;" rows spreadsheets leave
+//     below a table) are skipped, and so are trailing empty cells beyond
+//     the header's width. A first line "sep=;" (Excel's delimiter hint) is
+//     honoured and skipped.
 //   - Delimiter ',', ';' or tab, detected from the header line by counting
 //     outside quotes (ties go to ','), unless [ReadOptions].Delimiter forces
-//     it. With ';' or tab, numbers may use a decimal comma ("3,5"). Spaces
-//     grouping thousands ("1 250") are accepted in numbers.
+//     it. With ';' or tab, numbers may use a decimal comma ("3,5").
+//     Thousands may be grouped with spaces, as French Excel writes them.
 //   - Header names are matched case-, accent-, space-, hyphen- and
 //     underscore-insensitively ([HeaderKey]) against the canonical names and
 //     the English and French aliases of [Columns], the single table of

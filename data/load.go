@@ -180,8 +180,13 @@ func Load(in Inputs, opt ReadOptions) (*model.Dataset, Notes, error) {
 	return &ds, l.notes, nil
 }
 
-// hintEmpty is what to do with an empty input file.
-const hintEmpty = "export the table again with its header row, or leave the file out"
+// hintEmpty returns what to do with an empty input file.
+func hintEmpty(role int) string {
+	if role == rolePeople {
+		return "export the table again with its header row"
+	}
+	return "export the table again with its header row, or leave the file out"
+}
 
 // open decodes src as the file of the given role and reads its header. It
 // returns nil when the file cannot be read further.
@@ -189,7 +194,7 @@ func (l *loader) open(src *Source, role int) *csvReader {
 	fs := &l.files[role]
 	fs.given = true
 	fs.c.file = src.Name
-	t, ok := decodeText(src, l.delim, hintEmpty, &fs.c, &l.notes)
+	t, ok := decodeText(src, l.delim, hintEmpty(role), &fs.c, &l.notes)
 	if !ok {
 		return nil
 	}
@@ -197,7 +202,7 @@ func (l *loader) open(src *Source, role int) *csvReader {
 	rec, ok := cr.next()
 	if !ok {
 		if len(fs.c.list) == 0 {
-			fs.c.add(0, 0, "file is empty", hintEmpty)
+			fs.c.add(0, 0, "file is empty", hintEmpty(role))
 		}
 		return nil
 	}

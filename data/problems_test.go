@@ -117,7 +117,7 @@ func TestProblemMessages(t *testing.T) {
 	}, {
 		name: "empty file",
 		in:   people(""),
-		want: []string{`people.csv: file is empty (export the table again with its header row, or leave the file out)`},
+		want: []string{`people.csv: file is empty (export the table again with its header row)`},
 	}, {
 		name: "whitespace-only file",
 		in:   with(Inputs{Mentors: src("mentors.csv", " \r\n\t\n")}),
@@ -206,6 +206,14 @@ func TestProblemMessages(t *testing.T) {
 		name: "bare quote",
 		in:   people("id,name\n1,Ann \"the\" Lee\n2,Bob\n"),
 		want: []string{`people.csv:2:2: a quote " appears inside a cell that does not start with a quote (put the whole cell in quotes and double the quotes inside it: "5"" screen")`},
+	}, {
+		name: "a broken only row is not a header-only file",
+		in:   people("id,name\n1,\"Ann\n"),
+		want: []string{`people.csv:2:2: the quote that opens this cell is never closed (close the quote at the end of the cell and double the quotes inside it: "5"" screen")`},
+	}, {
+		name: "text after a closing quote on the last line",
+		in:   people("id,name\n1,\"Ann\" Lee"),
+		want: []string{`people.csv:2:2: a quoted cell has text after its closing quote (close the quote at the end of the cell and double the quotes inside it: "5"" screen")`},
 	}, {
 		name: "text after a closing quote",
 		in:   people("id,name\n1,\"Ann\" Lee\n2,Bob\n"),

@@ -83,8 +83,8 @@ type rowPtr[R any] interface {
 // right number of fields (bad cells included, so that ids still count in
 // the cross-checks). The key (first table column) of a ragged record is
 // remembered in fs.partial so that references to it are not reported as
-// unknown too. It returns the number of data records seen, bad ones
-// included.
+// unknown too. It returns the number of data records seen, ragged ones and
+// ones with a syntax error included.
 func decodeRows[R any, P rowPtr[R]](cr *csvReader, fs *fileState, cols []Column, each func(P, *record)) int {
 	h, c := fs.h, &fs.c
 	names := make([]string, len(cols))
@@ -169,7 +169,7 @@ func decodeRows[R any, P rowPtr[R]](cr *csvReader, fs *fileState, cols []Column,
 		}
 	}
 	flush()
-	return seen
+	return seen + cr.broken
 }
 
 // blankTail reports whether fields has more than width fields and all the

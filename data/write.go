@@ -126,7 +126,7 @@ func isPlainNumber(s string) bool {
 // filepath.EvalSymlinks where possible, and by file identity (os.SameFile)
 // when both exist. Empty and "-" inputs are ignored. A new file gets mode
 // 0644; an existing file keeps its mode.
-func WriteFileAtomic(path string, inputs []string, write func(io.Writer) error) (err error) {
+func WriteFileAtomic(path string, inputs []string, write func(io.Writer) error) error {
 	target := canonicalPath(path)
 	targetInfo, statErr := os.Stat(path)
 	if statErr == nil && targetInfo.IsDir() {

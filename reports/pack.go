@@ -40,7 +40,7 @@ type Section struct {
 
 // Chart is a simple horizontal bar chart: labelled bars with values, such as
 // band counts, a fit histogram or mentor load. Labels and Values must have
-// the same length. Negative and NaN values draw no bar.
+// the same length. Negative and NaN values draw an empty bar.
 type Chart struct {
 	Title  string
 	Labels []string

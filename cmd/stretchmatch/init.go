@@ -11,12 +11,16 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/stretchmatch/stretchmatch/data"
+	"github.com/stretchmatch/stretchmatch/data/synthetic"
 )
 
 type initOptions struct {
-	IO    *iostreams
-	Dir   string
-	Force bool
+	IO        *iostreams
+	Dir       string
+	Force     bool
+	Synthetic int
+	Seed      uint64
+	Capacity  int
 }
 
 func newInitCmd(ios *iostreams, runF func(*initOptions) error) *cobra.Command {
@@ -27,12 +31,27 @@ func newInitCmd(ios *iostreams, runF func(*initOptions) error) *cobra.Command {
 		Long: `Write the sample organisation's input files (people.csv, positions.csv,
 moves.csv, mentors.csv, mentees.csv, history.csv) and a commented default
 configuration (config.yaml) into DIR, creating it if needed, as templates to
-fill with your own export. Existing files are left alone unless --force.`,
+fill with your own export. Existing files are left alone unless --force.
+
+--synthetic N writes instead a generated organisation of N people (a
+management tree with realistic spans, divisions, countries on several
+continents, positions, candidate moves, mentors, mentees and history), the
+same for the same --seed, for trials and benchmarks.`,
 		Example: `  stretchmatch init review-q3
-  stretchmatch validate review-q3`,
+  stretchmatch validate review-q3
+  stretchmatch init trial --synthetic 50000 --seed 7`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			opts.Dir = args[0]
+			if opts.Synthetic < 0 || opts.Synthetic > synthetic.MaxPeople {
+				return usageErrorf("--synthetic %d: give a number of people from 1 to %d", opts.Synthetic, synthetic.MaxPeople)
+			}
+			if (cmd.Flags().Changed("seed") || cmd.Flags().Changed("mentor-capacity")) && opts.Synthetic == 0 {
+				return usageErrorf("--seed and --mentor-capacity go with --synthetic")
+			}
+			if opts.Capacity < 0 {
+				return usageErrorf("--mentor-capacity %d: give a number ≥ 1", opts.Capacity)
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -40,6 +59,9 @@ fill with your own export. Existing files are left alone unless --force.`,
 		}),
 	}
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite files that already exist in DIR")
+	cmd.Flags().IntVar(&opts.Synthetic, "synthetic", 0, "write a generated organisation of `N` people instead of the sample")
+	cmd.Flags().Uint64Var(&opts.Seed, "seed", 1, "seed of the generated organisation (with --synthetic)")
+	cmd.Flags().IntVar(&opts.Capacity, "mentor-capacity", 0, "capacity of every generated mentor (with --synthetic; default: 1 to 3 at random)")
 	return cmd
 }
 
@@ -51,20 +73,14 @@ type initFile struct {
 
 func runInit(opts *initOptions) error {
 	var files []initFile
-	sample := data.SampleFS()
-	entries, err := fs.ReadDir(sample, ".")
+	var err error
+	if opts.Synthetic > 0 {
+		files, err = syntheticFiles(synthetic.Options{People: opts.Synthetic, Seed: opts.Seed, MentorCapacity: opts.Capacity})
+	} else {
+		files, err = sampleFiles()
+	}
 	if err != nil {
 		return err
-	}
-	for _, e := range entries {
-		if filepath.Ext(e.Name()) != ".csv" {
-			continue
-		}
-		b, err := fs.ReadFile(sample, e.Name())
-		if err != nil {
-			return err
-		}
-		files = append(files, initFile{e.Name(), b})
 	}
 	files = append(files, initFile{"config.yaml", data.DefaultConfigYAML()})
 
@@ -93,4 +109,42 @@ func runInit(opts *initOptions) error {
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "wrote %d files into %s; next: stretchmatch validate %s\n", len(files), opts.Dir, opts.Dir)
 	return nil
+}
+
+// sampleFiles returns the embedded sample's CSV files.
+func sampleFiles() ([]initFile, error) {
+	sample := data.SampleFS()
+	entries, err := fs.ReadDir(sample, ".")
+	if err != nil {
+		return nil, err
+	}
+	var files []initFile
+	for _, e := range entries {
+		if filepath.Ext(e.Name()) != ".csv" {
+			continue
+		}
+		b, err := fs.ReadFile(sample, e.Name())
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, initFile{e.Name(), b})
+	}
+	return files, nil
+}
+
+// syntheticFiles generates an organisation and encodes it.
+func syntheticFiles(opt synthetic.Options) ([]initFile, error) {
+	ds, err := synthetic.Generate(opt)
+	if err != nil {
+		return nil, err
+	}
+	in, err := data.EncodeDataset(ds)
+	if err != nil {
+		return nil, err
+	}
+	var files []initFile
+	for _, src := range []*data.Source{in.People, in.Positions, in.Moves, in.Mentors, in.Mentees, in.History} {
+		files = append(files, initFile{src.Name, src.Data})
+	}
+	return files, nil
 }
