@@ -94,18 +94,29 @@ func needsOf(cfg *model.Config, tags []string, planned *Score) []string {
 
 // computeFit returns the fit of mentor m for mentee e under cfg.
 func computeFit(cfg *model.Config, e *menteeSide, m *mentorSide) Fit {
+	return fitOf(cfg, e, m, true)
+}
+
+// fitOf computes the fit; without detail it leaves Shared empty (the
+// total is the same), which spares an allocation on the hot path of the
+// matcher.
+func fitOf(cfg *model.Config, e *menteeSide, m *mentorSide, detail bool) Fit {
 	w := cfg.Match.FitWeights
 	f := Fit{W: [NumFitComponents]float64{w.Experience, w.Preference, w.Seniority, w.CrossDivision, w.Location}}
 
 	if len(e.needs) > 0 {
 		f.Has[FitExperience] = true
 		f.Needs = len(e.needs)
+		shared := 0
 		for _, n := range e.needs {
 			if m.experience[n] {
-				f.Shared = append(f.Shared, n)
+				shared++
+				if detail {
+					f.Shared = append(f.Shared, n)
+				}
 			}
 		}
-		f.C[FitExperience] = float64(len(f.Shared)) / float64(len(e.needs))
+		f.C[FitExperience] = float64(shared) / float64(len(e.needs))
 	}
 	if e.ranked > 0 {
 		f.Has[FitPreference] = true

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/stretchmatch/stretchmatch/matcher/assign"
 	"github.com/stretchmatch/stretchmatch/model"
 )
 
@@ -247,15 +246,14 @@ func Match(cfg *model.Config, ds *model.Dataset, ix *Index, pl *Plan, opt MatchO
 	n, m := len(rows), len(mentors)
 	big := int64(2*10000*n + 1) // above twice any total fit in hundredths
 	none := m
-	start := make([]int, 1, n+1)
-	var cols []int
-	var vals []float64
-	var keys []int64 // the fit of each cell in hundredths
+	cells := make([]solveRow, n)
 	excluded := make([][NumRules]int, n)
 	eligible := make([]int, n)
-	for r, e := range rows {
+	forEachRow(n, func(r int, buf *solveRow) {
+		e := rows[r]
+		buf.cols, buf.keys = buf.cols[:0], buf.keys[:0]
 		for c, mt := range mentors {
-			rule, fit := mx.check(e, mt)
+			rule, fit := mx.rule(e, mt, false)
 			if rule != "" {
 				excluded[r][ruleIndex(rule)]++
 				continue
@@ -264,23 +262,18 @@ func Match(cfg *model.Config, ds *model.Dataset, ix *Index, pl *Plan, opt MatchO
 			if mt.Left() == 0 {
 				continue
 			}
-			cols = append(cols, c)
-			vals = append(vals, float64(int64(e.Tier)*big+fitKey(fit.Total)))
-			keys = append(keys, fitKey(fit.Total))
+			buf.cols = append(buf.cols, int32(c))
+			buf.keys = append(buf.keys, int32(fitKey(fit.Total)))
 		}
-		cols = append(cols, none)
-		vals = append(vals, 0)
-		keys = append(keys, 0)
-		start = append(start, len(cols))
-	}
+		cells[r] = solveRow{cols: slices.Clone(buf.cols), keys: slices.Clone(buf.keys), tier: int64(e.Tier)}
+	})
 	capacity := make([]int, m+1)
 	for c, mt := range mentors {
 		capacity[c] = mt.Left()
 	}
 	capacity[none] = n
-	prob := assign.NewSparse(n, m+1, start, cols, vals)
-	prob.SetCapacity(capacity)
-	sol, err := assign.Solve(prob, assign.Options{Maximize: true})
+	ms := &matchSolve{rows: cells, capacity: capacity, big: big}
+	sol, err := ms.solve()
 	if err != nil {
 		return nil, fmt.Errorf("matcher: match: %w", err)
 	}
@@ -300,24 +293,27 @@ func Match(cfg *model.Config, ds *model.Dataset, ix *Index, pl *Plan, opt MatchO
 		pair := Pair{Mentee: e, Mentor: mt, Fit: fit, Status: PairNew}
 		// Next best: the other mentor with room and the highest fit,
 		// ties by mentor id.
+		row := &cells[r]
 		bestK := -1
-		for kk := start[r]; kk < start[r+1]; kk++ {
-			if cols[kk] == none || cols[kk] == c {
+		for k, cc := range row.cols {
+			if int(cc) == c {
 				continue
 			}
-			if bestK < 0 || keys[kk] > keys[bestK] {
-				bestK = kk
+			if bestK < 0 || row.keys[k] > row.keys[bestK] {
+				bestK = k
 			}
 		}
 		if bestK >= 0 {
-			pair.NextBest = mentors[cols[bestK]]
-			_, pair.NextBestFit = mx.check(e, mentors[cols[bestK]])
-			forced = append(forced, forcedPair{pair: len(res.Pairs), row: r, cell: bestK})
+			nb := mentors[row.cols[bestK]]
+			pair.NextBest = nb
+			_, pair.NextBestFit = mx.check(e, nb)
+			forced = append(forced, forcedPair{pair: len(res.Pairs), row: r, col: int(row.cols[bestK]),
+				val: ms.val(r, bestK)})
 		}
 		res.Pairs = append(res.Pairs, pair)
 	}
 	if len(forced) > 0 {
-		lg := newLossGraph(capacity, start, cols, vals, sol)
+		lg := newLossGraph(ms, sol)
 		for i, loss := range lg.losses(forced) {
 			diff := int64(math.Round(loss))
 			tierLoss := (diff + big/2) / big
@@ -423,7 +419,10 @@ func (mx *matchCtx) newMentee(p *model.Person, row *model.Mentee, planned *PlanE
 }
 
 // check returns the first rule the pair breaks ("" if none) and its fit.
-func (mx *matchCtx) check(e *Mentee, m *Mentor) (Rule, Fit) {
+func (mx *matchCtx) check(e *Mentee, m *Mentor) (Rule, Fit) { return mx.rule(e, m, true) }
+
+// rule is check, with the fit's Shared list filled only with detail.
+func (mx *matchCtx) rule(e *Mentee, m *Mentor, detail bool) (Rule, Fit) {
 	ep, mp := e.Person, m.Person
 	switch {
 	case ep.ID == mp.ID:
@@ -445,7 +444,7 @@ func (mx *matchCtx) check(e *Mentee, m *Mentor) (Rule, Fit) {
 	case !mx.opt.AllowRepeat && !mx.cfg.Match.AllowRepeat && mx.ended[[2]string{ep.ID, mp.ID}]:
 		return RuleEndedBefore, Fit{}
 	}
-	f := computeFit(mx.cfg, &e.needs, &m.side)
+	f := fitOf(mx.cfg, &e.needs, &m.side, detail)
 	if f.Total < mx.cfg.Match.MinFit-eps {
 		return RuleLowFit, f
 	}
@@ -461,122 +460,4 @@ func shareAny(a, b []string) bool {
 		}
 	}
 	return false
-}
-
-// forcedPair is a new pair whose row is to be forced onto the column of
-// cell, its next best.
-type forcedPair struct{ pair, row, cell int }
-
-// lossGraph answers "how much value is lost if row r is forced onto the
-// column of cell k" from an optimal solution and its duals, without a
-// re-solve.
-//
-// With maximising duals U, V (U[i]+V[j] >= val on every allowed cell,
-// equality on the assigned ones, V >= 0, and V = 0 on columns with room),
-// any assignment A of every row loses OPT − val(A) = Σ s(i, A(i)) +
-// Σ V[j]·free_j(A), where s = U + V − val >= 0. Forcing r from c0 onto c
-// costs s(r, c) plus the shortest path from c to c0 over the columns and a
-// sink t: j → j' moves a row assigned at j to j' at cost s(i, j') (the
-// cheapest such row), j → t ends at a column with room at cost 0, and
-// t → j frees one place of column j at cost V[j]. Every cost is >= 0, so
-// Dijkstra applies; the path never leaves c0, so r's own cells never count.
-type lossGraph struct {
-	m     int       // columns; node m is the sink
-	w     []float64 // w[j*m+j']: cheapest move of a row at j to j'
-	v     []float64
-	spare []bool
-	used  []bool // column has at least one row
-	slack func(r, k int) float64
-	col   func(k int) int
-	at    []int // column of each row
-}
-
-func newLossGraph(capacity, start, cols []int, vals []float64, sol *assign.Solution) *lossGraph {
-	m := len(capacity)
-	g := &lossGraph{m: m, w: make([]float64, m*m), v: sol.V, spare: make([]bool, m), used: make([]bool, m),
-		at: sol.RowCol}
-	for k := range g.w {
-		g.w[k] = math.Inf(1)
-	}
-	load := make([]int, m)
-	for i, j := range sol.RowCol {
-		load[j]++
-		for k := start[i]; k < start[i+1]; k++ {
-			if s := sol.U[i] + sol.V[cols[k]] - vals[k]; s < g.w[j*m+cols[k]] {
-				g.w[j*m+cols[k]] = s
-			}
-		}
-	}
-	for j := range m {
-		g.spare[j] = load[j] < capacity[j]
-		g.used[j] = load[j] > 0
-	}
-	g.slack = func(r, k int) float64 { return sol.U[r] + sol.V[cols[k]] - vals[k] }
-	g.col = func(k int) int { return cols[k] }
-	return g
-}
-
-// losses returns OPT − the optimum with each row forced onto its cell's
-// column. Pairs sharing a next-best column share one search.
-func (g *lossGraph) losses(fs []forcedPair) []float64 {
-	out := make([]float64, len(fs))
-	bySource := make(map[int][]int)
-	var sources []int
-	for i, f := range fs {
-		c := g.col(f.cell)
-		if _, ok := bySource[c]; !ok {
-			sources = append(sources, c)
-		}
-		bySource[c] = append(bySource[c], i)
-	}
-	m := g.m
-	dist := make([]float64, m+1)
-	done := make([]bool, m+1)
-	for _, c := range sources {
-		want := make(map[int]bool)
-		for _, i := range bySource[c] {
-			want[g.at[fs[i].row]] = true
-		}
-		for j := range dist {
-			dist[j], done[j] = math.Inf(1), false
-		}
-		dist[c] = 0
-		for left := len(want); left > 0; {
-			j := -1
-			for jj := 0; jj <= m; jj++ {
-				if !done[jj] && (j < 0 || dist[jj] < dist[j]) {
-					j = jj
-				}
-			}
-			if j < 0 || math.IsInf(dist[j], 1) {
-				break
-			}
-			done[j] = true
-			if want[j] {
-				left-- // still expanded: it may lie on the path to another target
-			}
-			d := dist[j]
-			if j == m {
-				for jj := range m {
-					if g.used[jj] && d+g.v[jj] < dist[jj] {
-						dist[jj] = d + g.v[jj]
-					}
-				}
-				continue
-			}
-			if g.spare[j] && d < dist[m] {
-				dist[m] = d
-			}
-			row := g.w[j*m : (j+1)*m]
-			for jj, s := range row {
-				if d+s < dist[jj] {
-					dist[jj] = d + s
-				}
-			}
-		}
-		for _, i := range bySource[c] {
-			out[i] = g.slack(fs[i].row, fs[i].cell) + dist[g.at[fs[i].row]]
-		}
-	}
-	return out
 }

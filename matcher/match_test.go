@@ -1040,3 +1040,94 @@ func benchmarkMatch(b *testing.B, nMentees, nMentors int) {
 
 func BenchmarkMatch200x40(b *testing.B)   { benchmarkMatch(b, 200, 40) }
 func BenchmarkMatch1000x200(b *testing.B) { benchmarkMatch(b, 1000, 200) }
+
+// TestMatchRestrictedSolve runs the random organisations again with the
+// first solve restricted to one or two cells per row, so that the dual
+// certificate check must bring in the cells left out, round after round:
+// the results must stay optimal and the losses exact.
+func TestMatchRestrictedSolve(t *testing.T) {
+	defer func(k int) { candidates = k }(candidates)
+	for _, k := range []int{1, 2} {
+		candidates = k
+		stats := map[string]int{}
+		for trial := range randomTrials() {
+			ro := randomMatchOrg(trialRNG(trial))
+			pl, res := ro.run(t)
+			checkAgainstOracle(t, fmt.Sprintf("candidates %d, trial %d", k, trial), ro, pl, res, stats)
+			if t.Failed() {
+				t.Fatalf("candidates %d, trial %d failed", k, trial)
+			}
+		}
+	}
+}
+
+// TestMatchSolveCertificate checks matchSolve directly: restricted to one
+// cell per row it reaches the optimum of the whole problem, and its duals
+// certify it on every cell.
+func TestMatchSolveCertificate(t *testing.T) {
+	defer func(k int) { candidates = k }(candidates)
+	candidates = 1
+	rng := rand.New(rand.NewPCG(7, 11))
+	rounds := 0
+	for trial := range 200 {
+		n, m := 1+rng.IntN(12), 1+rng.IntN(6)
+		ms := &matchSolve{capacity: make([]int, m+1), big: int64(2*10000*n + 1)}
+		for j := range m {
+			ms.capacity[j] = rng.IntN(3)
+		}
+		ms.capacity[m] = n
+		for range n {
+			row := solveRow{tier: int64(1 + rng.IntN(3))}
+			for j := range m {
+				if rng.IntN(4) > 0 {
+					row.cols = append(row.cols, int32(j))
+					row.keys = append(row.keys, int32(rng.IntN(50)*100))
+				}
+			}
+			ms.rows = append(ms.rows, row)
+		}
+		sol, err := ms.solve()
+		if err != nil {
+			t.Fatal(err)
+		}
+		all := make([][]int32, n) // nil rows: every cell
+		full, err := ms.solveCells(all)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sol.Total != full.Total {
+			t.Fatalf("trial %d: restricted solve total %v, whole problem %v", trial, sol.Total, full.Total)
+		}
+		load := make([]int, m+1)
+		for r, c := range sol.RowCol {
+			load[c]++
+			row := &ms.rows[r]
+			tight := c == m && sol.U[r]+sol.V[m] == 0
+			if sol.U[r]+sol.V[m] < 0 {
+				t.Fatalf("trial %d: row %d violates the certificate on the no-mentor column", trial, r)
+			}
+			for k, cc := range row.cols {
+				if sol.U[r]+sol.V[cc] < ms.val(r, k) {
+					t.Fatalf("trial %d: row %d column %d violates the certificate", trial, r, cc)
+				}
+				if int(cc) == c && sol.U[r]+sol.V[cc] == ms.val(r, k) {
+					tight = true
+				}
+			}
+			if !tight {
+				t.Fatalf("trial %d: row %d is not tight on its column %d", trial, r, c)
+			}
+			if len(row.cols) > 1 {
+				rounds++
+			}
+		}
+		for j := range m + 1 {
+			if load[j] > ms.capacity[j] || sol.V[j] < 0 || load[j] < ms.capacity[j] && sol.V[j] != 0 {
+				t.Fatalf("trial %d: column %d load %d capacity %d dual %v", trial, j, load[j], ms.capacity[j], sol.V[j])
+			}
+		}
+	}
+	if rounds == 0 {
+		t.Fatal("no trial had a row with cells left out")
+	}
+}
