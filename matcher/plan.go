@@ -251,6 +251,10 @@ func (pl *Plan) Unplaced() []Unplaced {
 				if u.Why == Excluded {
 					u.Why = PositionFilled
 				}
+			case NotGiven:
+				if u.Why != NoValue {
+					u.Why = NotGiven
+				}
 			default:
 				u.Why = NoValue
 			}
@@ -280,4 +284,63 @@ func (pl *Plan) ChosenCount() int {
 		}
 	}
 	return n
+}
+
+// NotGiven is the reason of a move left out of a plan given by the user
+// (GivenPlan) for none of the other reasons.
+const NotGiven WhyNot = "not_in_given_plan"
+
+// GivenPlan returns the plan whose chosen moves are the moves of ids (such
+// as the chosen rows of a plan.csv a committee edited), for matching to
+// follow. Each id must be a move of scores and each person may have one
+// chosen move. The other moves are not chosen: because the person has
+// another move, because the chosen moves fill the position, or else
+// NotGiven. Positions with openings left are reported open.
+func GivenPlan(cfg *model.Config, scores []Score, positions []model.Position, ids []string) (*Plan, error) {
+	pl := &Plan{Entries: make([]PlanEntry, len(scores)), AllowOverstretch: true}
+	byMove := make(map[string]*PlanEntry, len(scores))
+	for i := range scores {
+		pl.Entries[i] = PlanEntry{Score: &scores[i], Value: scores[i].Value(cfg), Status: NotChosen}
+		if _, dup := byMove[scores[i].Move.ID]; !dup {
+			byMove[scores[i].Move.ID] = &pl.Entries[i]
+		}
+	}
+	person := make(map[string]*PlanEntry)
+	filled := make(map[string][]*PlanEntry)
+	for _, id := range ids {
+		e, ok := byMove[id]
+		if !ok {
+			return nil, fmt.Errorf("matcher: the given plan chooses move %s, which is not a candidate move", id)
+		}
+		if other, dup := person[e.Score.Person.ID]; dup {
+			return nil, fmt.Errorf("matcher: the given plan chooses moves %s and %s for %s", other.Score.Move.ID, id, e.Score.Person.ID)
+		}
+		e.Status = Chosen
+		person[e.Score.Person.ID] = e
+		filled[e.Score.Position.ID] = append(filled[e.Score.Position.ID], e)
+		pl.Total += e.Value
+	}
+	proposed := make(map[string]int)
+	for i := range pl.Entries {
+		e := &pl.Entries[i]
+		proposed[e.Score.Position.ID]++
+		if e.Status == Chosen {
+			continue
+		}
+		switch by := filled[e.Score.Position.ID]; {
+		case person[e.Score.Person.ID] != nil:
+			e.Why, e.By = OtherMove, []*PlanEntry{person[e.Score.Person.ID]}
+		case len(by) > 0 && len(by) >= e.Score.Position.Openings:
+			e.Why, e.By = PositionFilled, by
+		default:
+			e.Why = NotGiven
+		}
+	}
+	for i := range positions {
+		p := &positions[i]
+		if n := len(filled[p.ID]); n < p.Openings {
+			pl.Open = append(pl.Open, OpenPosition{Position: p, Filled: n, Proposed: proposed[p.ID], Candidates: proposed[p.ID]})
+		}
+	}
+	return pl, nil
 }

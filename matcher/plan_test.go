@@ -149,7 +149,7 @@ func checkPlanFeasible(t *testing.T, pl *Plan, positions []model.Position, allow
 
 func TestMakePlanReasons(t *testing.T) {
 	cfg := model.Default()
-	people := []model.Person{{ID: "A"}, {ID: "B"}, {ID: "C"}}
+	people := []model.Person{{ID: "A"}, {ID: "B"}, {ID: "C"}, {ID: "D"}}
 	positions := []model.Position{{ID: "J1", Openings: 1}, {ID: "J2", Openings: 1}, {ID: "J3", Openings: 2}}
 	mk := func(id string, p, pos int, c float64, band Band) Score {
 		return Score{Move: &model.Move{ID: id}, Person: &people[p], Position: &positions[pos],
@@ -203,5 +203,60 @@ func TestMakePlanReasons(t *testing.T) {
 	}
 	if want := 1 + 10.0/35; math.Abs(pl.Total-want) > 1e-12 {
 		t.Errorf("total with overstretch %v, want %v", pl.Total, want)
+	}
+}
+
+func TestGivenPlan(t *testing.T) {
+	cfg := model.Default()
+	people := []model.Person{{ID: "A"}, {ID: "B"}, {ID: "C"}, {ID: "D"}}
+	positions := []model.Position{{ID: "J1", Openings: 1}, {ID: "J2", Openings: 2}, {ID: "J3", Openings: 1}}
+	mk := func(id string, p, j int, c float64, band Band) Score {
+		return Score{Move: &model.Move{ID: id}, Person: &people[p], Position: &positions[j], Challenge: c, Band: band}
+	}
+	scores := []Score{
+		mk("m1", 0, 0, 40, Stretch),     // A → J1: chosen
+		mk("m2", 0, 1, 50, Stretch),     // A → J2: A has m1
+		mk("m3", 1, 0, 45, Stretch),     // B → J1: B has m4
+		mk("m4", 1, 1, 80, Overstretch), // B → J2: chosen though overstretch
+		mk("m5", 2, 2, 30, Stretch),     // C → J3: left out by the committee
+		mk("m6", 3, 0, 35, Stretch),     // D → J1: filled by m1
+	}
+	pl, err := GivenPlan(&cfg, scores, positions, []string{"m1", "m4"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		status PlanStatus
+		why    WhyNot
+		by     string
+	}{{Chosen, "", ""}, {NotChosen, OtherMove, "m1"}, {NotChosen, OtherMove, "m4"}, {Chosen, "", ""},
+		{NotChosen, NotGiven, ""}, {NotChosen, PositionFilled, "m1"}}
+	for i, w := range want {
+		e := &pl.Entries[i]
+		by := ""
+		if len(e.By) > 0 {
+			by = e.By[0].Score.Move.ID
+		}
+		if e.Status != w.status || e.Why != w.why || by != w.by {
+			t.Errorf("%s: %s %s by %q; want %s %s by %q", e.Score.Move.ID, e.Status, e.Why, by, w.status, w.why, w.by)
+		}
+	}
+	if got, want := pl.Total, scores[0].Value(&cfg)+scores[3].Value(&cfg); got != want {
+		t.Errorf("total %v, want %v", got, want)
+	}
+	// J2 has one of its two openings left, J3 both of its one.
+	if len(pl.Open) != 2 || pl.Open[0].Position.ID != "J2" || pl.Open[0].Filled != 1 || pl.Open[1].Position.ID != "J3" || pl.Open[1].Filled != 0 {
+		t.Errorf("open positions %+v", pl.Open)
+	}
+	if u := pl.Unplaced(); len(u) != 2 || u[0].Person.ID != "C" || u[0].Why != NotGiven || u[1].Person.ID != "D" || u[1].Why != PositionFilled {
+		t.Errorf("unplaced %+v", u)
+	}
+	if got := pl.ChosenFor(); len(got) != 2 || got["A"].Score.Move.ID != "m1" || got["B"].Score.Move.ID != "m4" {
+		t.Errorf("chosen for %v", got)
+	}
+	for _, ids := range [][]string{{"m9"}, {"m1", "m2"}} {
+		if _, err := GivenPlan(&cfg, scores, positions, ids); err == nil {
+			t.Errorf("GivenPlan(%v): no error", ids)
+		}
 	}
 }

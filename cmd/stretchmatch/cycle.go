@@ -66,6 +66,29 @@ func (c *cycle) plan(allowOverstretch bool) error {
 	return err
 }
 
+// givenPlan scores the moves and takes the chosen ones from a plan file
+// instead of planning.
+func (c *cycle) givenPlan(path string, in inputOptions) error {
+	if err := c.score(); err != nil {
+		return err
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("cannot read the plan: %w (give the plan.csv written by stretchmatch plan)", err)
+	}
+	delim, err := in.delimiter()
+	if err != nil {
+		return err
+	}
+	ids, err := data.ReadPlanChoice(data.Source{Name: path, Data: b}, data.ReadOptions{Delimiter: delim}, c.Dataset)
+	if err != nil {
+		return err
+	}
+	c.Paths = append(c.Paths, path)
+	c.Plan, err = matcher.GivenPlan(&c.Config, c.Scores, c.Dataset.Positions, ids)
+	return err
+}
+
 // match pairs mentees with mentors, following the plan when there is one.
 func (c *cycle) match(opt matcher.MatchOptions) error {
 	if c.Index == nil {

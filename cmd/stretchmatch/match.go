@@ -19,6 +19,7 @@ type matchOptions struct {
 	AllowRepeat      bool
 	Rematch          bool
 	Redact           bool
+	PlanFile         string
 }
 
 func newMatchCmd(ios *iostreams, runF func(*matchOptions) error) *cobra.Command {
@@ -40,7 +41,10 @@ pairs of history.csv that are still allowed are kept and use capacity; the
 others are reported as broken.
 
 When DIR holds positions.csv and moves.csv, the moves are scored and planned
-first, so that tiers and future reporting lines follow the plan.
+first, so that tiers and future reporting lines follow the plan. --plan
+FILE takes the chosen moves from a plan.csv instead (as written by
+stretchmatch plan, possibly edited by the committee: the rows whose status
+is chosen).
 
 Prints the pairs (with the two strongest reasons, the next-best mentor and
 the fit lost by choosing them), the mentees left unmatched and why, the
@@ -56,6 +60,9 @@ unmatched.csv, broken_pairs.csv and mentor_load.csv into DIR.`,
 			}
 			if err := opts.Output.check(ios); err != nil {
 				return err
+			}
+			if opts.PlanFile != "" && opts.AllowOverstretch {
+				return usageErrorf("--plan and --allow-overstretch cannot be used together: the plan file already says which moves are chosen")
 			}
 			if opts.LineDepth < 0 {
 				return usageErrorf("--line-depth %d: give a number of levels ≥ 1, or 0 for no limit", opts.LineDepth)
@@ -75,6 +82,7 @@ unmatched.csv, broken_pairs.csv and mentor_load.csv into DIR.`,
 	f.BoolVar(&opts.AllowRepeat, "allow-repeat", false, "allow pairs that ended before (history.csv)")
 	f.BoolVar(&opts.Rematch, "rematch", false, "ignore the active pairs of history.csv and match everybody anew")
 	f.BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym")
+	f.StringVar(&opts.PlanFile, "plan", "", "take the chosen moves from `FILE` (a plan.csv) instead of planning")
 	return cmd
 }
 
@@ -87,7 +95,11 @@ func runMatch(opts *matchOptions) error {
 		return err
 	}
 	c := &cycle{loaded: l, Index: matcher.NewIndex(l.Dataset)}
-	if l.Inputs.Positions != nil && l.Inputs.Moves != nil {
+	if opts.PlanFile != "" {
+		if err := c.givenPlan(opts.PlanFile, opts.Input); err != nil {
+			return err
+		}
+	} else if l.Inputs.Positions != nil && l.Inputs.Moves != nil {
 		if err := c.score(); err != nil {
 			return err
 		}
