@@ -104,7 +104,7 @@ func (c *flagCell) UnmarshalCSV(s string) error {
 
 func (c *flagCell) problem(rune) (string, string) {
 	if c.bad {
-		return fmt.Sprintf("%q is not a yes/no value", c.raw),
+		return fmt.Sprintf("%s is not a yes/no value", quoteCell(c.raw)),
 			"write yes or no; also accepted: true/false, 1/0, oui/non, vrai/faux, x for yes, empty for not given"
 	}
 	return "", ""
@@ -126,7 +126,7 @@ func (n *number) check(delim rune, hint string) (string, string) {
 		return n.msg, hint
 	}
 	if n.comma && delim == ',' {
-		return fmt.Sprintf("%q has a decimal comma in a comma-separated file", n.raw),
+		return fmt.Sprintf("%s has a decimal comma in a comma-separated file", quoteCell(n.raw)),
 			"write " + strings.Replace(n.raw, ",", ".", 1) + " with a decimal point, or save the file with ';' as separator"
 	}
 	return "", ""
@@ -221,9 +221,9 @@ func (n *number) parseInt(s string) (model.OptInt, bool) {
 	f, comma, ok := parseNumber(n.raw)
 	switch {
 	case !ok:
-		n.msg = fmt.Sprintf("%q is not a whole number", n.raw)
+		n.msg = fmt.Sprintf("%s is not a whole number", quoteCell(n.raw))
 	case f != math.Trunc(f) || math.Abs(f) > 1e15:
-		n.msg = fmt.Sprintf("%q is not a whole number", n.raw)
+		n.msg = fmt.Sprintf("%s is not a whole number", quoteCell(n.raw))
 	default:
 		n.comma = comma
 		return model.Int(int(f)), true
@@ -251,7 +251,7 @@ type countCell struct {
 func (c *countCell) UnmarshalCSV(s string) error {
 	v, ok := c.parseInt(s)
 	if ok && v.V < 0 {
-		c.msg = fmt.Sprintf("%q is negative", c.raw)
+		c.msg = fmt.Sprintf("%s is negative", quoteCell(c.raw))
 		return nil
 	}
 	c.v = v
@@ -270,7 +270,7 @@ type priorityCell struct {
 func (c *priorityCell) UnmarshalCSV(s string) error {
 	v, ok := c.parseInt(s)
 	if ok && (v.V < 1 || v.V > 3) {
-		c.msg = fmt.Sprintf("%q is outside 1–3", c.raw)
+		c.msg = fmt.Sprintf("%s is outside 1–3", quoteCell(c.raw))
 		return nil
 	}
 	c.v = v
@@ -289,7 +289,7 @@ type openingsCell struct {
 func (c *openingsCell) UnmarshalCSV(s string) error {
 	v, ok := c.parseInt(s)
 	if ok && v.V < 1 {
-		c.msg = fmt.Sprintf("%q is below 1", c.raw)
+		c.msg = fmt.Sprintf("%s is below 1", quoteCell(c.raw))
 		return nil
 	}
 	c.v = v
@@ -313,9 +313,9 @@ func (c *ratingCell) UnmarshalCSV(s string) error {
 	f, comma, ok := parseNumber(c.raw)
 	switch {
 	case !ok:
-		c.msg = fmt.Sprintf("%q is not a number", c.raw)
+		c.msg = fmt.Sprintf("%s is not a number", quoteCell(c.raw))
 	case f < 1 || f > 5:
-		c.msg = fmt.Sprintf("%q is outside 1–5", c.raw)
+		c.msg = fmt.Sprintf("%s is outside 1–5", quoteCell(c.raw))
 	default:
 		c.comma = comma
 		c.v = model.Float(f)
@@ -343,7 +343,7 @@ func (c *countryCell) problem(rune) (string, string) {
 		if iso, ok := notISO[c.v]; ok {
 			hint = "write the ISO 3166 alpha-2 code " + iso
 		}
-		return fmt.Sprintf("%q is not a known country code", c.raw), hint
+		return fmt.Sprintf("%s is not a known country code", quoteCell(c.raw)), hint
 	}
 	return "", ""
 }
@@ -392,7 +392,7 @@ type siteCell struct{ enumCell }
 func (c *siteCell) UnmarshalCSV(s string) error { c.set(s, siteWords); return nil }
 func (c *siteCell) problem(rune) (string, string) {
 	if c.bad {
-		return fmt.Sprintf("%q is neither hq nor field", c.raw), "write hq for headquarters or field; siège and terrain are accepted too"
+		return fmt.Sprintf("%s is neither hq nor field", quoteCell(c.raw)), "write hq for headquarters or field; siège and terrain are accepted too"
 	}
 	return "", ""
 }
@@ -403,7 +403,7 @@ type roleCell struct{ enumCell }
 func (c *roleCell) UnmarshalCSV(s string) error { c.set(s, roleWords); return nil }
 func (c *roleCell) problem(rune) (string, string) {
 	if c.bad {
-		return fmt.Sprintf("%q is neither line nor staff", c.raw), "write line for an operational role or staff for a functional one; opérationnel and fonctionnel are accepted too"
+		return fmt.Sprintf("%s is neither line nor staff", quoteCell(c.raw)), "write line for an operational role or staff for a functional one; opérationnel and fonctionnel are accepted too"
 	}
 	return "", ""
 }
@@ -414,7 +414,7 @@ type statusCell struct{ enumCell }
 func (c *statusCell) UnmarshalCSV(s string) error { c.set(s, statusWords); return nil }
 func (c *statusCell) problem(rune) (string, string) {
 	if c.bad {
-		return fmt.Sprintf("%q is neither active nor ended", c.raw), "write active or ended, or actif or terminé, or leave the cell empty for active"
+		return fmt.Sprintf("%s is neither active nor ended", quoteCell(c.raw)), "write active or ended, or actif or terminé, or leave the cell empty for active"
 	}
 	return "", ""
 }
@@ -442,7 +442,7 @@ func (c *dateCell) UnmarshalCSV(s string) error {
 }
 func (c *dateCell) problem(rune) (string, string) {
 	if c.bad {
-		return fmt.Sprintf("%q is not a date", c.raw), "write the date as YYYY-MM-DD or DD/MM/YYYY, such as 2024-03-31"
+		return fmt.Sprintf("%s is not a date", quoteCell(c.raw)), "write the date as YYYY-MM-DD or DD/MM/YYYY, such as 2024-03-31"
 	}
 	return "", ""
 }

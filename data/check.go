@@ -81,13 +81,13 @@ func (l *loader) crossCheck() {
 	people := index(fp, kPersonID, len(ds.People),
 		func(i int) (string, int) { return ds.People[i].ID, ds.People[i].Line },
 		func(id string, line, first int) {
-			fp.addAt(line, kPersonID, fmt.Sprintf("duplicate id %q: first used on line %d", id, first),
+			fp.addAt(line, kPersonID, fmt.Sprintf("duplicate id %s: first used on line %d", quoteCell(id), first),
 				"give each person their own id, or remove the repeated row")
 		})
 	// unknownPerson reports a reference to a person who is not in people.csv.
 	unknownPerson := func(fs *fileState, line, k int, id string) {
 		if id != "" && people.ok && !people.has(id) {
-			fs.addAt(line, k, fmt.Sprintf("%s %q is not an id in people.csv", tableOf(fs.std)[k].Name, id),
+			fs.addAt(line, k, fmt.Sprintf("%s %s is not an id in people.csv", tableOf(fs.std)[k].Name, quoteCell(id)),
 				"write the id of a person in people.csv, or add the person there")
 		}
 	}
@@ -97,10 +97,10 @@ func (l *loader) crossCheck() {
 		switch {
 		case p.ManagerID == "" || p.ID == "":
 		case p.ManagerID == p.ID:
-			fp.addAt(p.Line, kPersonManager, fmt.Sprintf("person %q is their own manager", p.ID),
+			fp.addAt(p.Line, kPersonManager, fmt.Sprintf("person %s is their own manager", quoteCell(p.ID)),
 				"write the id of their manager, or leave manager_id empty for the top of the organisation")
 		case people.ok && !people.has(p.ManagerID):
-			fp.addAt(p.Line, kPersonManager, fmt.Sprintf("manager_id %q is not an id in people.csv", p.ManagerID),
+			fp.addAt(p.Line, kPersonManager, fmt.Sprintf("manager_id %s is not an id in people.csv", quoteCell(p.ManagerID)),
 				"write the id of a person in people.csv, or leave the cell empty for the top of the organisation")
 		}
 	}
@@ -111,7 +111,7 @@ func (l *loader) crossCheck() {
 	positions := index(fpos, kPositionID, len(ds.Positions),
 		func(i int) (string, int) { return ds.Positions[i].ID, ds.Positions[i].Line },
 		func(id string, line, first int) {
-			fpos.addAt(line, kPositionID, fmt.Sprintf("duplicate id %q: first used on line %d", id, first),
+			fpos.addAt(line, kPositionID, fmt.Sprintf("duplicate id %s: first used on line %d", quoteCell(id), first),
 				"give each position its own id, or remove the repeated row")
 		})
 	for i := range ds.Positions {
@@ -122,7 +122,7 @@ func (l *loader) crossCheck() {
 	index(fmv, kMoveID, len(ds.Moves),
 		func(i int) (string, int) { return ds.Moves[i].ID, ds.Moves[i].Line },
 		func(id string, line, first int) {
-			fmv.addAt(line, kMoveID, fmt.Sprintf("duplicate move id %q: first used on line %d", id, first),
+			fmv.addAt(line, kMoveID, fmt.Sprintf("duplicate move id %s: first used on line %d", quoteCell(id), first),
 				"give each move its own id, or remove the repeated row; without an id column a move's id is person_id>position_id")
 		})
 	if fmv.given && len(ds.Moves) > 0 && !fpos.given {
@@ -133,7 +133,7 @@ func (l *loader) crossCheck() {
 		m := &ds.Moves[i]
 		unknownPerson(fmv, m.Line, kMovePerson, m.PersonID)
 		if m.PositionID != "" && positions.ok && !positions.has(m.PositionID) {
-			fmv.addAt(m.Line, kMovePosition, fmt.Sprintf("position_id %q is not an id in positions.csv", m.PositionID),
+			fmv.addAt(m.Line, kMovePosition, fmt.Sprintf("position_id %s is not an id in positions.csv", quoteCell(m.PositionID)),
 				"write the id of a position in positions.csv, or add the position there")
 		}
 	}
@@ -141,7 +141,7 @@ func (l *loader) crossCheck() {
 	mentors := index(fmr, kMentorPerson, len(ds.Mentors),
 		func(i int) (string, int) { return ds.Mentors[i].PersonID, ds.Mentors[i].Line },
 		func(id string, line, first int) {
-			fmr.addAt(line, kMentorPerson, fmt.Sprintf("mentor %q is listed twice: first on line %d", id, first),
+			fmr.addAt(line, kMentorPerson, fmt.Sprintf("mentor %s is listed twice: first on line %d", quoteCell(id), first),
 				"keep one row per mentor")
 		})
 	for i := range ds.Mentors {
@@ -151,7 +151,7 @@ func (l *loader) crossCheck() {
 	index(fme, kMenteePerson, len(ds.Mentees),
 		func(i int) (string, int) { return ds.Mentees[i].PersonID, ds.Mentees[i].Line },
 		func(id string, line, first int) {
-			fme.addAt(line, kMenteePerson, fmt.Sprintf("mentee %q is listed twice: first on line %d", id, first),
+			fme.addAt(line, kMenteePerson, fmt.Sprintf("mentee %s is listed twice: first on line %d", quoteCell(id), first),
 				"keep one row per mentee")
 		})
 	// Preferences and avoid lists must name mentors; when mentors.csv was
@@ -169,23 +169,23 @@ func (l *loader) crossCheck() {
 		for _, id := range m.Preferences {
 			switch {
 			case id == m.PersonID:
-				fme.addAt(m.Line, kMenteePrefs, fmt.Sprintf("mentee %q lists themselves in preferences", m.PersonID),
+				fme.addAt(m.Line, kMenteePrefs, fmt.Sprintf("mentee %s lists themselves in preferences", quoteCell(m.PersonID)),
 					"remove "+shown(id)+" from preferences")
 			case checkMentors && !mentors.has(id):
-				fme.addAt(m.Line, kMenteePrefs, fmt.Sprintf("mentee %q prefers %q, who is not a mentor", m.PersonID, id),
+				fme.addAt(m.Line, kMenteePrefs, fmt.Sprintf("mentee %s prefers %s, who is not a mentor", quoteCell(m.PersonID), quoteCell(id)),
 					notMentorHint(id, "preferences"))
 			}
 		}
 		for _, id := range m.Avoid {
 			switch {
 			case id == m.PersonID:
-				fme.addAt(m.Line, kMenteeAvoid, fmt.Sprintf("mentee %q lists themselves in avoid", m.PersonID),
+				fme.addAt(m.Line, kMenteeAvoid, fmt.Sprintf("mentee %s lists themselves in avoid", quoteCell(m.PersonID)),
 					"remove "+shown(id)+" from avoid")
 			case contains(m.Preferences, id):
-				fme.addAt(m.Line, kMenteeAvoid, fmt.Sprintf("mentee %q both prefers and avoids %q", m.PersonID, id),
+				fme.addAt(m.Line, kMenteeAvoid, fmt.Sprintf("mentee %s both prefers and avoids %s", quoteCell(m.PersonID), quoteCell(id)),
 					"keep "+shown(id)+" in only one of the two lists")
 			case checkMentors && !mentors.has(id):
-				fme.addAt(m.Line, kMenteeAvoid, fmt.Sprintf("mentee %q avoids %q, who is not a mentor", m.PersonID, id),
+				fme.addAt(m.Line, kMenteeAvoid, fmt.Sprintf("mentee %s avoids %s, who is not a mentor", quoteCell(m.PersonID), quoteCell(id)),
 					notMentorHint(id, "avoid"))
 			}
 		}
@@ -196,7 +196,7 @@ func (l *loader) crossCheck() {
 		unknownPerson(fh, h.Line, kHistoryMentee, h.MenteeID)
 		unknownPerson(fh, h.Line, kHistoryMentor, h.MentorID)
 		if h.MenteeID != "" && h.MenteeID == h.MentorID {
-			fh.addAt(h.Line, kHistoryMentor, fmt.Sprintf("mentee_id and mentor_id are both %q", h.MenteeID),
+			fh.addAt(h.Line, kHistoryMentor, fmt.Sprintf("mentee_id and mentor_id are both %s", quoteCell(h.MenteeID)),
 				"a person cannot mentor themselves: fix one of the two ids")
 		}
 	}
@@ -300,10 +300,10 @@ func (l *loader) checkCycles(people *idSet) {
 				names = append(names, fmt.Sprintf("… and %d more", len(comp)-maxCycleNames))
 				break
 			}
-			names = append(names, fmt.Sprintf("%s %q", ps[i].ID, ps[i].Name))
+			names = append(names, fmt.Sprintf("%s %s", ps[i].ID, quoteCell(ps[i].Name)))
 			i = int(mgr[i])
 			if i == start {
-				names = append(names, fmt.Sprintf("%s %q", ps[i].ID, ps[i].Name))
+				names = append(names, fmt.Sprintf("%s %s", ps[i].ID, quoteCell(ps[i].Name)))
 				break
 			}
 		}

@@ -67,6 +67,15 @@ func decodeText(src *Source, forced rune, emptyHint string, c *collector, notes 
 	case utf8.Valid(data):
 		enc = "UTF-8"
 	default:
+		// Five bytes have no character in Windows-1252: a file holding one
+		// is in some other encoding, and decoding it would turn letters into
+		// control characters.
+		if i := indexUnmapped1252(data); i >= 0 {
+			c.add(physicalLine(data, i), 0,
+				fmt.Sprintf("unreadable encoding: byte 0x%02X is neither UTF-8 nor Windows-1252 (the file is in another encoding)", data[i]),
+				hintSaveUTF8)
+			return t, false
+		}
 		dec, err := charmap.Windows1252.NewDecoder().Bytes(data)
 		if err != nil { // cannot happen: every byte has a mapping
 			c.add(0, 0, "unreadable encoding: "+err.Error(), hintSaveUTF8)
@@ -104,6 +113,28 @@ func decodeText(src *Source, forced rune, emptyHint string, c *collector, notes 
 	}
 	*notes = append(*notes, fmt.Sprintf("%s: encoding %s; delimiter %s %s%s", src.Name, enc, delimName(t.delim), how, lineEnds))
 	return t, true
+}
+
+// indexUnmapped1252 returns the offset of the first byte of b that has no
+// character in Windows-1252, or -1.
+func indexUnmapped1252(b []byte) int {
+	for i, ch := range b {
+		switch ch {
+		case 0x81, 0x8D, 0x8F, 0x90, 0x9D:
+			return i
+		}
+	}
+	return -1
+}
+
+// physicalLine returns the 1-based line of the byte at offset i of b; lines
+// end with LF, or with a lone CR in a file that has no LF.
+func physicalLine(b []byte, i int) int {
+	sep := byte('\n')
+	if bytes.IndexByte(b, '\n') < 0 {
+		sep = '\r'
+	}
+	return bytes.Count(b[:i], []byte{sep}) + 1
 }
 
 // sepLine recognises a first line "sep=X" and returns X and the length of

@@ -70,7 +70,7 @@ func ReadMatrix(src Source, opt ReadOptions, capacityRow string) (*Matrix, error
 		case id == "":
 			c.add(head.lineOf(j), j+1, "column id is empty", "write an id for every column of the header after the first cell")
 		case dup:
-			c.add(head.lineOf(j), j+1, fmt.Sprintf("duplicate column id %q: first in column %d", id, first+1),
+			c.add(head.lineOf(j), j+1, fmt.Sprintf("duplicate column id %s: first in column %d", quoteCell(id), first+1),
 				"give each column its own id")
 		default:
 			colAt[id] = j
@@ -97,7 +97,7 @@ func ReadMatrix(src Source, opt ReadOptions, capacityRow string) (*Matrix, error
 		id := strings.TrimSpace(rec.fields[0])
 		if capacityRow != "" && strings.EqualFold(id, capacityRow) {
 			if capLine > 0 {
-				c.add(rec.line, 1, fmt.Sprintf("duplicate capacity row %q: first on line %d", id, capLine), "keep one capacity row")
+				c.add(rec.line, 1, fmt.Sprintf("duplicate capacity row %s: first on line %d", quoteCell(id), capLine), "keep one capacity row")
 				continue
 			}
 			capLine = rec.line
@@ -111,7 +111,7 @@ func ReadMatrix(src Source, opt ReadOptions, capacityRow string) (*Matrix, error
 		case id == "":
 			c.add(rec.line, 1, "row id is empty", "write the row id in the first cell of every row")
 		case dup:
-			c.add(rec.line, 1, fmt.Sprintf("duplicate row id %q: first on line %d", id, first), "give each row its own id")
+			c.add(rec.line, 1, fmt.Sprintf("duplicate row id %s: first on line %d", quoteCell(id), first), "give each row its own id")
 		default:
 			rowAt[id] = rec.line
 		}
@@ -143,10 +143,10 @@ func readMatrixCell(c *collector, rec *record, j int, delim rune) float64 {
 	f, comma, ok := parseNumber(s)
 	switch {
 	case !ok:
-		c.add(rec.lineOf(j), j+1, fmt.Sprintf("%q is not a number", s),
+		c.add(rec.lineOf(j), j+1, fmt.Sprintf("%s is not a number", quoteCell(s)),
 			"write a number, or leave the cell empty or write x to forbid the pair")
 	case comma && delim == ',':
-		c.add(rec.lineOf(j), j+1, fmt.Sprintf("%q has a decimal comma in a comma-separated file", s),
+		c.add(rec.lineOf(j), j+1, fmt.Sprintf("%s has a decimal comma in a comma-separated file", quoteCell(s)),
 			"write "+strings.Replace(s, ",", ".", 1)+" with a decimal point, or save the file with ';' as separator")
 	default:
 		return f
@@ -161,7 +161,7 @@ func readCapacity(c *collector, rec *record, j int, delim rune) int {
 	case n.raw == "":
 		return 1
 	case ok && v.V < 0:
-		n.msg = fmt.Sprintf("%q is negative", n.raw)
+		n.msg = fmt.Sprintf("%s is negative", quoteCell(n.raw))
 	}
 	if msg, hint := n.check(delim, "write how many rows the column can take, 0 or more, or leave the cell empty for 1"); msg != "" {
 		c.add(rec.lineOf(j), j+1, "capacity "+msg, hint)

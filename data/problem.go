@@ -1,9 +1,11 @@
 package data
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Problem is one thing wrong with the input, located in its file.
@@ -63,6 +65,29 @@ func (ps Problems) Error() string {
 		b.WriteString(p.String())
 	}
 	return b.String()
+}
+
+// maxQuoted is the length, in characters, beyond which quoteCell shortens
+// a value.
+const maxQuoted = 60
+
+// quoteCell returns s quoted as in Go source, for a problem message. A value
+// longer than maxQuoted characters is cut to its first characters followed
+// by "…" and its length, so that a huge cell gives a message of one
+// readable line: "xxxx…" (10485760 characters).
+func quoteCell(s string) string {
+	if utf8.RuneCountInString(s) <= maxQuoted {
+		return strconv.Quote(s)
+	}
+	n, cut := 0, len(s)
+	for i := range s {
+		if n == maxQuoted-20 {
+			cut = i
+			break
+		}
+		n++
+	}
+	return strconv.Quote(s[:cut]+"…") + fmt.Sprintf(" (%d characters)", utf8.RuneCountInString(s))
 }
 
 // collector gathers the problems of one file in the order they were found

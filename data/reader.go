@@ -31,13 +31,13 @@ func readHeader(rec record, cols []Column, idx headerIndex, c *collector, notes 
 		k, ok := idx[HeaderKey(name)]
 		if !ok {
 			if name != "" {
-				unknown = append(unknown, fmt.Sprintf("%q (column %d)", name, i+1))
+				unknown = append(unknown, fmt.Sprintf("%s (column %d)", quoteCell(name), i+1))
 			}
 			continue
 		}
 		if first := h.phys[k]; first >= 0 {
 			c.add(rec.lineOf(i), i+1,
-				fmt.Sprintf("duplicate column: %q is the %s column, like column %d %q", name, cols[k].Name, first+1, strings.TrimSpace(rec.fields[first])),
+				fmt.Sprintf("duplicate column: %s is the %s column, like column %d %s", quoteCell(name), cols[k].Name, first+1, quoteCell(strings.TrimSpace(rec.fields[first]))),
 				"remove or rename one of the two columns")
 			continue
 		}

@@ -130,7 +130,7 @@ func WriteFileAtomic(path string, inputs []string, write func(io.Writer) error) 
 	target := canonicalPath(path)
 	targetInfo, statErr := os.Stat(path)
 	if statErr == nil && targetInfo.IsDir() {
-		return fmt.Errorf("data: cannot write %s: it is a folder", path)
+		return fmt.Errorf("data: cannot write %s: it is a folder (give the name of a file)", path)
 	}
 	for _, in := range inputs {
 		if in == "" || in == "-" {
@@ -143,7 +143,7 @@ func WriteFileAtomic(path string, inputs []string, write func(io.Writer) error) 
 			}
 		}
 		if same {
-			return fmt.Errorf("data: refusing to write %s: it is the input file %s", path, in)
+			return fmt.Errorf("data: refusing to write %s: it is the input file %s (choose another output file: inputs are never overwritten)", path, in)
 		}
 	}
 
@@ -157,7 +157,7 @@ func WriteFileAtomic(path string, inputs []string, write func(io.Writer) error) 
 	}
 	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("data: cannot write %s: %w", path, err)
+		return fmt.Errorf("data: cannot write %s: %w (check that the folder %s exists and is writable)", path, reasonErr{err}, dir)
 	}
 	tmp := f.Name()
 	done := false
@@ -190,6 +190,13 @@ func WriteFileAtomic(path string, inputs []string, write func(io.Writer) error) 
 	syncDir(dir)
 	return nil
 }
+
+// reasonErr is a file error shown without the path of the temporary file,
+// which the message does not need; it still unwraps to the error.
+type reasonErr struct{ err error }
+
+func (e reasonErr) Error() string { return reason(e.err) }
+func (e reasonErr) Unwrap() error { return e.err }
 
 // canonicalPath returns path made absolute, with symbolic links resolved
 // when the file (or else its folder) exists.

@@ -21,7 +21,8 @@ type inputOptions struct {
 	Verbose    bool
 }
 
-// inputFlags maps each --flag to the standard file it replaces.
+// inputFlags maps each --flag to the standard file it replaces. The flag
+// names are the roles of data.ReadInputs.
 var inputFlags = []struct{ flag, file string }{
 	{"people", data.FilePeople},
 	{"positions", data.FilePositions},
@@ -82,6 +83,9 @@ type loaded struct {
 	Config  model.Config
 	Dataset *model.Dataset
 	Paths   []string // paths of the files read, to refuse as outputs
+	// ConfigSource is the --config file as read, nil without --config: the
+	// run record hashes it.
+	ConfigSource *data.Source
 }
 
 // load reads the configuration and every input file and checks them all.
@@ -98,14 +102,15 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 			return nil, fmt.Errorf("cannot read the configuration: %w", err)
 		}
 		l.Paths = append(l.Paths, o.ConfigFile)
-		if l.Config, err = data.LoadConfig(data.Source{Name: o.ConfigFile, Data: b}); err != nil {
+		l.ConfigSource = &data.Source{Name: o.ConfigFile, Data: b}
+		if l.Config, err = data.LoadConfig(*l.ConfigSource); err != nil {
 			return nil, err
 		}
 	}
 	override := make(map[string]string)
 	for _, in := range inputFlags {
 		if v := *o.Files[in.file]; v != "" {
-			override[in.file] = v
+			override[in.flag] = v
 		}
 	}
 	if l.Inputs, err = data.ReadInputs(o.Dir, override, stdin); err != nil {
@@ -130,7 +135,7 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 func inputPaths(dir string, override map[string]string) []string {
 	var paths []string
 	for _, in := range inputFlags {
-		if p, ok := override[in.file]; ok {
+		if p, ok := override[in.flag]; ok {
 			if p != "-" {
 				paths = append(paths, p)
 			}
