@@ -112,7 +112,7 @@ func runAssign(opts *assignOptions) error {
 		raw, err = os.ReadFile(opts.Matrix)
 	}
 	if err != nil {
-		return fmt.Errorf("cannot read the matrix: %w", err)
+		return fmt.Errorf("cannot read the matrix: %w (check the path of MATRIX.csv)", err)
 	}
 	delim, _ := (&inputOptions{Delimiter: opts.Delimiter}).delimiter()
 	mx, err := data.ReadMatrix(data.Source{Name: opts.Matrix, Data: raw}, data.ReadOptions{Delimiter: delim}, opts.CapacityRow)

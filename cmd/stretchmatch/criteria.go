@@ -51,7 +51,7 @@ func runCriteria(opts *criteriaOptions) error {
 	if opts.ConfigFile != "" {
 		b, err := os.ReadFile(opts.ConfigFile)
 		if err != nil {
-			return fmt.Errorf("cannot read the configuration: %w", err)
+			return fmt.Errorf("cannot read the configuration: %w (check the path given to --config)", err)
 		}
 		if cfg, err = data.LoadConfig(data.Source{Name: opts.ConfigFile, Data: b}); err != nil {
 			return err

@@ -43,7 +43,7 @@ same for the same --seed, for trials and benchmarks.`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			opts.Dir = args[0]
-			if opts.Synthetic < 0 || opts.Synthetic > synthetic.MaxPeople {
+			if cmd.Flags().Changed("synthetic") && opts.Synthetic < 1 || opts.Synthetic > synthetic.MaxPeople {
 				return usageErrorf("--synthetic %d: give a number of people from 1 to %d", opts.Synthetic, synthetic.MaxPeople)
 			}
 			if (cmd.Flags().Changed("seed") || cmd.Flags().Changed("mentor-capacity")) && opts.Synthetic == 0 {

@@ -99,7 +99,7 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 	if o.ConfigFile != "" {
 		b, err := os.ReadFile(o.ConfigFile)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read the configuration: %w", err)
+			return nil, fmt.Errorf("cannot read the configuration: %w (check the path given to --config)", err)
 		}
 		l.Paths = append(l.Paths, o.ConfigFile)
 		l.ConfigSource = &data.Source{Name: o.ConfigFile, Data: b}

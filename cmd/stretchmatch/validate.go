@@ -55,8 +55,11 @@ func runValidate(opts *validateOptions) error {
 		return err
 	}
 	lang, _ := opts.Output.language()
+	if err := writeTables(opts.IO, &opts.Output, l.Paths, reports.DatasetTable(l.Dataset, lang)); err != nil {
+		return err
+	}
 	fmt.Fprintf(opts.IO.ErrOut, "ok: no problems found\n")
-	return writeTables(opts.IO, &opts.Output, l.Paths, reports.DatasetTable(l.Dataset, lang))
+	return nil
 }
 
 // dirArg returns the DIR argument, or the current directory.
