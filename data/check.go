@@ -122,11 +122,15 @@ func (l *loader) crossCheck() {
 	index(fmv, kMoveID, len(ds.Moves),
 		func(i int) (string, int) { return ds.Moves[i].ID, ds.Moves[i].Line },
 		func(id string, line, first int) {
-			fmv.addAt(line, kMoveID, fmt.Sprintf("duplicate move id %s: first used on line %d", quoteCell(id), first),
+			k := kMoveID
+			if !fmv.h.has(k) {
+				k = kMovePerson // the id is person_id>position_id
+			}
+			fmv.addAt(line, k, fmt.Sprintf("duplicate move id %s: first used on line %d", quoteCell(id), first),
 				"give each move its own id, or remove the repeated row; without an id column a move's id is person_id>position_id")
 		})
 	if fmv.given && len(ds.Moves) > 0 && !fpos.given {
-		fmv.c.add(0, 0, "positions.csv was not given, so the positions of the moves cannot be checked",
+		fmv.c.addFile("positions.csv was not given, so the positions of the moves cannot be checked",
 			"add positions.csv to the input folder, or name it with --positions FILE")
 	}
 	for i := range ds.Moves {

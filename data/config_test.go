@@ -106,7 +106,7 @@ func TestLoadConfig(t *testing.T) {
 	}, {
 		name: "syntax error",
 		yaml: "bands:\n  comfort_below: 30\n stretch_base: [\n",
-		errs: []string{"config.yaml:2: did not find expected key (check the indentation, the colons and the quotes around this line)"},
+		errs: []string{"config.yaml:2:1: did not find expected key (check the indentation, the colons and the quotes around this line)"},
 	}, {
 		name: "Check errors surface with the key's line",
 		yaml: "# tuned\nbands:\n  comfort_below: 70\n  stretch_base: 60\n",

@@ -52,7 +52,8 @@ func decodeText(src *Source, forced rune, emptyHint string, c *collector, notes 
 		c.add(0, 0, "unreadable encoding: this is an old Excel workbook (.xls), not a CSV file", hintSaveUTF8)
 		return t, false
 	case bytes.IndexByte(data, 0) >= 0:
-		c.add(0, 0, "unreadable encoding: the file contains NUL bytes (UTF-16 or not a text file)", hintSaveUTF8)
+		i := bytes.IndexByte(data, 0)
+		c.add(physicalLine(data, i), fieldColumn(data, i), "unreadable encoding: the file contains NUL bytes (UTF-16 or not a text file)", hintSaveUTF8)
 		return t, false
 	}
 	var enc string
@@ -71,7 +72,7 @@ func decodeText(src *Source, forced rune, emptyHint string, c *collector, notes 
 		// is in some other encoding, and decoding it would turn letters into
 		// control characters.
 		if i := indexUnmapped1252(data); i >= 0 {
-			c.add(physicalLine(data, i), 0,
+			c.add(physicalLine(data, i), fieldColumn(data, i),
 				fmt.Sprintf("unreadable encoding: byte 0x%02X is neither UTF-8 nor Windows-1252 (the file is in another encoding)", data[i]),
 				hintSaveUTF8)
 			return t, false
@@ -125,6 +126,24 @@ func indexUnmapped1252(b []byte) int {
 		}
 	}
 	return -1
+}
+
+// fieldColumn returns the 1-based column of the field holding the byte at
+// offset i of b: one more than the delimiters before it on its line,
+// outside quotes. The delimiter is the one the header line suggests.
+func fieldColumn(b []byte, i int) int {
+	start := bytes.LastIndexAny(b[:i], "\r\n") + 1
+	delim := byte(detectDelimiter(b))
+	col, quoted := 1, false
+	for _, ch := range b[start:i] {
+		switch {
+		case ch == '"':
+			quoted = !quoted
+		case ch == delim && !quoted:
+			col++
+		}
+	}
+	return col
 }
 
 // physicalLine returns the 1-based line of the byte at offset i of b; lines

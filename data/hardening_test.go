@@ -311,7 +311,7 @@ func TestLoadLongLines(t *testing.T) {
 	many := strings.Repeat(",y", 200_000)
 	t.Run("row far wider than the header", func(t *testing.T) {
 		got := problemLines(t, Inputs{People: src("people.csv", "id,name\n1,Ann\n2,Bob"+many+"\n")}, ReadOptions{})
-		want := []string{`people.csv:3: row has 200002 fields but the header has 2 (check for a missing or extra comma, and put cells that contain one in quotes)`}
+		want := []string{`people.csv:3:3: row has 200002 fields but the header has 2 (check for a missing or extra comma, and put cells that contain one in quotes)`}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("problems (-want +got):\n%s", diff)
 		}
@@ -451,7 +451,7 @@ func TestLoadEmptyAndHeaderOnlyFiles(t *testing.T) {
 				in := Inputs{People: people}
 				set(&in, file, src(file, body))
 				got := problemLines(t, in, ReadOptions{})
-				want := []string{file + ": file is empty (export the table again with its header row, or leave the file out)"}
+				want := []string{file + ":1:1: file is empty (export the table again with its header row, or leave the file out)"}
 				if diff := cmp.Diff(want, got); diff != "" {
 					t.Errorf("problems (-want +got):\n%s", diff)
 				}
@@ -460,7 +460,7 @@ func TestLoadEmptyAndHeaderOnlyFiles(t *testing.T) {
 	}
 	t.Run("people.csv header only, with blank rows", func(t *testing.T) {
 		got := problemLines(t, Inputs{People: src("people.csv", "sep=;\nid;name\n;\n\n")}, ReadOptions{})
-		want := []string{"people.csv:2: the file has a header but no people (add one row per person below the header)"}
+		want := []string{"people.csv:2:1: the file has a header but no people (add one row per person below the header)"}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("problems (-want +got):\n%s", diff)
 		}
@@ -469,10 +469,12 @@ func TestLoadEmptyAndHeaderOnlyFiles(t *testing.T) {
 
 func TestLoadBinaryGarbage(t *testing.T) {
 	const hint = " (open it in Excel or LibreOffice and save it as CSV UTF-8, comma- or semicolon-separated)"
-	nul := "people.csv: unreadable encoding: the file contains NUL bytes (UTF-16 or not a text file)" + hint
+	nul := func(at string) string {
+		return "people.csv:" + at + ": unreadable encoding: the file contains NUL bytes (UTF-16 or not a text file)" + hint
+	}
 	missing := []string{
-		`people.csv:1: missing required column "id" (add a column named id to the header; other accepted names include employee id, person id, employee number, worker id)`,
-		`people.csv:1: missing required column "name" (add a column named name to the header; other accepted names include nom, full name, employee name, display name)`,
+		`people.csv:1:2: missing required column "id" (add a column named id to the header; other accepted names include employee id, person id, employee number, worker id)`,
+		`people.csv:1:2: missing required column "name" (add a column named name to the header; other accepted names include nom, full name, employee name, display name)`,
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	random := make([]byte, 64<<10)
@@ -491,20 +493,20 @@ func TestLoadBinaryGarbage(t *testing.T) {
 		data string
 		want []string // exact problems; when prefix is set, the first ones
 	}{
-		{"random bytes", string(random), []string{nul}},
-		{"NUL bytes only", "\x00\x00\x00\x00", []string{nul}},
-		{"NUL inside a cell", "id,name\n1,A\x00nn\n", []string{nul}},
-		{"PNG image", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", []string{nul}},
-		{"gzip archive", "\x1f\x8b\x08\x00\x00\x00\x00\x00", []string{nul}},
+		{"random bytes", string(random), []string{nul(randomNUL(random))}},
+		{"NUL bytes only", "\x00\x00\x00\x00", []string{nul("1:1")}},
+		{"NUL inside a cell", "id,name\n1,A\x00nn\n", []string{nul("2:2")}},
+		{"PNG image", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", []string{nul("3:1")}},
+		{"gzip archive", "\x1f\x8b\x08\x00\x00\x00\x00\x00", []string{nul("1:1")}},
 		{"random bytes without NUL", string(bytes.ReplaceAll(random, []byte{0}, []byte{1})), []string{
-			"people.csv:1: unreadable encoding: byte 0x9D is neither UTF-8 nor Windows-1252 (the file is in another encoding)" + hint}},
+			"people.csv:1:1: unreadable encoding: byte 0x9D is neither UTF-8 nor Windows-1252 (the file is in another encoding)" + hint}},
 		{"random Windows-1252 text", string(text), nil},
 		{"invalid UTF-8 that is not Windows-1252", "id,name\n1,Ann\n2,B\x81b\n", []string{
-			"people.csv:3: unreadable encoding: byte 0x81 is neither UTF-8 nor Windows-1252 (the file is in another encoding)" + hint}},
+			"people.csv:3:2: unreadable encoding: byte 0x81 is neither UTF-8 nor Windows-1252 (the file is in another encoding)" + hint}},
 		{"Shift-JIS", "id,name\n1,\x93\xfa\x96\x7b\x8f\xea\n", []string{
-			"people.csv:2: unreadable encoding: byte 0x8F is neither UTF-8 nor Windows-1252 (the file is in another encoding)" + hint}},
+			"people.csv:2:2: unreadable encoding: byte 0x8F is neither UTF-8 nor Windows-1252 (the file is in another encoding)" + hint}},
 		{"lone CR lines with a byte not in Windows-1252", "id,name\r1,Ann\r2,\x9D\r", []string{
-			"people.csv:3: unreadable encoding: byte 0x9D is neither UTF-8 nor Windows-1252 (the file is in another encoding)" + hint}},
+			"people.csv:3:2: unreadable encoding: byte 0x9D is neither UTF-8 nor Windows-1252 (the file is in another encoding)" + hint}},
 		{"PDF header", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", missing},
 		{"only quotes", `""""""""` + "\n\"", []string{missing[0], missing[1],
 			`people.csv:2:1: the quote that opens this cell is never closed (close the quote at the end of the cell and double the quotes inside it: "5"" screen")`}},
@@ -516,7 +518,7 @@ func TestLoadBinaryGarbage(t *testing.T) {
 				// Random text decoded as Windows-1252 has no id or name column.
 				// (The header is the first line without a syntax error.)
 				for _, m := range missing {
-					m = strings.TrimPrefix(m, "people.csv:1")
+					m = m[strings.Index(m, ": missing"):]
 					if !slices.ContainsFunc(got, func(p string) bool { return strings.HasSuffix(p, m) }) {
 						t.Errorf("problems %.300q, want %q", got, m)
 					}
@@ -666,4 +668,22 @@ func TestShuffledRowsLoadTheSameDataset(t *testing.T) {
 			t.Fatalf("person %s on line %d: %q", p.ID, p.Line, lines[p.Line-1])
 		}
 	}
+}
+
+// randomNUL returns "LINE:COLUMN" of the first NUL byte of b, counting
+// LF-separated lines and the fields of the detected delimiter outside
+// quotes.
+func randomNUL(b []byte) string {
+	i := bytes.IndexByte(b, 0)
+	line := bytes.Count(b[:i], []byte{'\n'}) + 1
+	start := bytes.LastIndexAny(b[:i], "\r\n") + 1
+	col, quoted, delim := 1, false, byte(detectDelimiter(b))
+	for _, c := range b[start:i] {
+		if c == '"' {
+			quoted = !quoted
+		} else if c == delim && !quoted {
+			col++
+		}
+	}
+	return fmt.Sprintf("%d:%d", line, col)
 }

@@ -132,7 +132,7 @@ func Load(in Inputs, opt ReadOptions) (*model.Dataset, Notes, error) {
 		l.files[r].c.file = name
 	}
 	if in.People == nil {
-		l.files[rolePeople].c.add(0, 0, "file is missing", "put people.csv in the input folder, or name it with --people FILE")
+		l.files[rolePeople].c.addFile("file is missing", "put people.csv in the input folder, or name it with --people FILE")
 	} else {
 		l.readPeople(in.People)
 	}

@@ -78,7 +78,7 @@ func ReadMatrix(src Source, opt ReadOptions, capacityRow string) (*Matrix, error
 		m.Cols = append(m.Cols, id)
 	}
 	if width < 2 {
-		c.add(head.line, 0, "the header has no column ids", "write the column ids after the first cell of the header row")
+		c.add(head.line, 2, "the header has no column ids", "write the column ids after the first cell of the header row")
 		return nil, Problems(c.sorted())
 	}
 	delim := t.delim
@@ -90,7 +90,7 @@ func ReadMatrix(src Source, opt ReadOptions, capacityRow string) (*Matrix, error
 			break
 		}
 		if len(rec.fields) != width && !blankTail(rec.fields, width) {
-			c.add(rec.line, 0, fmt.Sprintf("row has %d fields but the header has %d", len(rec.fields), width),
+			c.add(rec.line, raggedColumn(len(rec.fields), width), fmt.Sprintf("row has %d fields but the header has %d", len(rec.fields), width),
 				fmt.Sprintf("check for a missing or extra %s, and put cells that contain one in quotes", delimWord(delim)))
 			continue
 		}
@@ -124,7 +124,7 @@ func ReadMatrix(src Source, opt ReadOptions, capacityRow string) (*Matrix, error
 		c.add(head.line, 0, "the file has a header but no rows", "add one row per row id below the header")
 	}
 	if capacityRow != "" && capLine == 0 && len(c.list) == 0 {
-		c.add(0, 0, fmt.Sprintf("no row %q with the column capacities", capacityRow),
+		c.addFile(fmt.Sprintf("no row %q with the column capacities", capacityRow),
 			fmt.Sprintf("add a row whose first cell is %s and whose cells give each column's capacity", capacityRow))
 	}
 	if len(c.list) > 0 {

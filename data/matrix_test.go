@@ -72,7 +72,7 @@ func TestReadMatrixProblems(t *testing.T) {
 			`m.csv:1:4: duplicate column id "c1": first in column 2 (give each column its own id)`,
 			`m.csv:1:5: column id is empty (write an id for every column of the header after the first cell)`,
 			`m.csv:2:3: "abc" is not a number (write a number, or leave the cell empty or write x to forbid the pair)`,
-			`m.csv:3: row has 2 fields but the header has 5 (check for a missing or extra comma, and put cells that contain one in quotes)`,
+			`m.csv:3:3: row has 2 fields but the header has 5 (check for a missing or extra comma, and put cells that contain one in quotes)`,
 			`m.csv:4:1: duplicate row id "a": first on line 2 (give each row its own id)`,
 			`m.csv:4:2: "1,5" has a decimal comma in a comma-separated file (write 1.5 with a decimal point, or save the file with ';' as separator)`,
 			`m.csv:5:1: row id is empty (write the row id in the first cell of every row)`,
@@ -80,15 +80,15 @@ func TestReadMatrixProblems(t *testing.T) {
 	}, {
 		name: "empty",
 		text: "\n\n",
-		want: []string{`m.csv: file is empty (write the column ids in the header row and one row per row id below it)`},
+		want: []string{`m.csv:1:1: file is empty (write the column ids in the header row and one row per row id below it)`},
 	}, {
 		name: "header only",
 		text: "r,c1\n",
-		want: []string{`m.csv:1: the file has a header but no rows (add one row per row id below the header)`},
+		want: []string{`m.csv:1:1: the file has a header but no rows (add one row per row id below the header)`},
 	}, {
 		name: "no columns",
 		text: "r\na\n",
-		want: []string{`m.csv:1: the header has no column ids (write the column ids after the first cell of the header row)`},
+		want: []string{`m.csv:1:2: the header has no column ids (write the column ids after the first cell of the header row)`},
 	}, {
 		name:     "bad capacities",
 		text:     "r;c1;c2;c3\ncap;-1;x;1,5\na;1;2;3\n",
@@ -106,7 +106,7 @@ func TestReadMatrixProblems(t *testing.T) {
 	}, {
 		name: "unreadable",
 		text: "\xFE\xFFx",
-		want: []string{`m.csv: unreadable encoding: the file is UTF-16 (Excel's "Unicode text") (open it in Excel or LibreOffice and save it as CSV UTF-8, comma- or semicolon-separated)`},
+		want: []string{`m.csv:1:1: unreadable encoding: the file is UTF-16 (Excel's "Unicode text") (open it in Excel or LibreOffice and save it as CSV UTF-8, comma- or semicolon-separated)`},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

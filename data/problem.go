@@ -98,8 +98,17 @@ type collector struct {
 	list []Problem
 }
 
+// add records a problem found in the file's content. Every such problem
+// has a place: a problem of the whole file is put at line 1, column 1, and
+// a problem of a whole line at its column 1.
 func (c *collector) add(line, col int, msg, hint string) {
-	c.list = append(c.list, Problem{File: c.file, Line: line, Col: col, Msg: msg, Hint: hint})
+	c.list = append(c.list, Problem{File: c.file, Line: max(line, 1), Col: max(col, 1), Msg: msg, Hint: hint})
+}
+
+// addFile records a problem about the file as a whole that has no place in
+// it, such as a file that is missing.
+func (c *collector) addFile(msg, hint string) {
+	c.list = append(c.list, Problem{File: c.file, Msg: msg, Hint: hint})
 }
 
 func (c *collector) sorted() []Problem {

@@ -25,7 +25,7 @@ func TestProblemMessages(t *testing.T) {
 	}{{
 		name: "missing required column",
 		in:   people("id,team\n1,T\n"),
-		want: []string{`people.csv:1: missing required column "name" (add a column named name to the header; other accepted names include nom, full name, employee name, display name)`},
+		want: []string{`people.csv:1:3: missing required column "name" (add a column named name to the header; other accepted names include nom, full name, employee name, display name)`},
 	}, {
 		name: "missing people.csv",
 		in:   Inputs{Mentors: src("mentors.csv", "person_id\n1\n")},
@@ -42,7 +42,7 @@ func TestProblemMessages(t *testing.T) {
 		name: "duplicate default move id",
 		in: with(Inputs{Positions: src("positions.csv", basePositions),
 			Moves: src("moves.csv", "person_id,position_id\n4,P1\n4,P1\n")}),
-		want: []string{`moves.csv:3: duplicate move id "4>P1": first used on line 2 (give each move its own id, or remove the repeated row; without an id column a move's id is person_id>position_id)`},
+		want: []string{`moves.csv:3:1: duplicate move id "4>P1": first used on line 2 (give each move its own id, or remove the repeated row; without an id column a move's id is person_id>position_id)`},
 	}, {
 		name: "unknown manager id",
 		in:   people("id,name,manager_id\n1,Ann,\n2,Bob,9\n"),
@@ -111,33 +111,33 @@ func TestProblemMessages(t *testing.T) {
 		name: "ragged rows",
 		in:   people("id;name;team\n1;Ann\n2;Bob;T;extra\n3;Cy;T;;\n"),
 		want: []string{
-			`people.csv:2: row has 2 fields but the header has 3 (check for a missing or extra semicolon, and put cells that contain one in quotes)`,
-			`people.csv:3: row has 4 fields but the header has 3 (check for a missing or extra semicolon, and put cells that contain one in quotes)`,
+			`people.csv:2:3: row has 2 fields but the header has 3 (check for a missing or extra semicolon, and put cells that contain one in quotes)`,
+			`people.csv:3:4: row has 4 fields but the header has 3 (check for a missing or extra semicolon, and put cells that contain one in quotes)`,
 		},
 	}, {
 		name: "empty file",
 		in:   people(""),
-		want: []string{`people.csv: file is empty (export the table again with its header row)`},
+		want: []string{`people.csv:1:1: file is empty (export the table again with its header row)`},
 	}, {
 		name: "whitespace-only file",
 		in:   with(Inputs{Mentors: src("mentors.csv", " \r\n\t\n")}),
-		want: []string{`mentors.csv: file is empty (export the table again with its header row, or leave the file out)`},
+		want: []string{`mentors.csv:1:1: file is empty (export the table again with its header row, or leave the file out)`},
 	}, {
 		name: "header only people.csv",
 		in:   people("id,name\n"),
-		want: []string{`people.csv:1: the file has a header but no people (add one row per person below the header)`},
+		want: []string{`people.csv:1:1: the file has a header but no people (add one row per person below the header)`},
 	}, {
 		name: "UTF-16 file",
 		in:   people("\xFF\xFEi\x00d\x00"),
-		want: []string{`people.csv: unreadable encoding: the file is UTF-16 (Excel's "Unicode text") (open it in Excel or LibreOffice and save it as CSV UTF-8, comma- or semicolon-separated)`},
+		want: []string{`people.csv:1:1: unreadable encoding: the file is UTF-16 (Excel's "Unicode text") (open it in Excel or LibreOffice and save it as CSV UTF-8, comma- or semicolon-separated)`},
 	}, {
 		name: "NUL bytes",
 		in:   people("i\x00d\x00,\x00"),
-		want: []string{`people.csv: unreadable encoding: the file contains NUL bytes (UTF-16 or not a text file) (open it in Excel or LibreOffice and save it as CSV UTF-8, comma- or semicolon-separated)`},
+		want: []string{`people.csv:1:1: unreadable encoding: the file contains NUL bytes (UTF-16 or not a text file) (open it in Excel or LibreOffice and save it as CSV UTF-8, comma- or semicolon-separated)`},
 	}, {
 		name: "Excel workbook",
 		in:   people("PK\x03\x04rest"),
-		want: []string{`people.csv: unreadable encoding: this is an Excel workbook (.xlsx), not a CSV file (open it in Excel or LibreOffice and save it as CSV UTF-8, comma- or semicolon-separated)`},
+		want: []string{`people.csv:1:1: unreadable encoding: this is an Excel workbook (.xlsx), not a CSV file (open it in Excel or LibreOffice and save it as CSV UTF-8, comma- or semicolon-separated)`},
 	}, {
 		name: "a preference that names a non-mentor",
 		in: with(Inputs{Mentors: src("mentors.csv", "person_id\n1\n"),
@@ -237,7 +237,7 @@ func TestProblemMessages(t *testing.T) {
 		name: "a ragged row does not make its id unknown elsewhere",
 		in: Inputs{People: src("people.csv", "id,name\n1,Ann\n2,Bob,oops\n"),
 			Mentors: src("mentors.csv", "person_id\n2\n")},
-		want: []string{`people.csv:3: row has 3 fields but the header has 2 (check for a missing or extra comma, and put cells that contain one in quotes)`},
+		want: []string{`people.csv:3:3: row has 3 fields but the header has 2 (check for a missing or extra comma, and put cells that contain one in quotes)`},
 	}, {
 		name: "sep= line shifts nothing",
 		in:   people("sep=;\nid;name;grade\n1;Ann;x\n"),
@@ -296,7 +296,7 @@ func TestProblemString(t *testing.T) {
 	}{
 		{Problem{File: "people.csv", Line: 3, Col: 2, Msg: "bad", Hint: "fix it"}, "people.csv:3:2: bad (fix it)"},
 		{Problem{File: "people.csv", Line: 3, Msg: "bad", Hint: "fix it"}, "people.csv:3: bad (fix it)"},
-		{Problem{File: "people.csv", Msg: "file is empty", Hint: "fix it"}, "people.csv: file is empty (fix it)"},
+		{Problem{File: "people.csv", Msg: "file is missing", Hint: "fix it"}, "people.csv: file is missing (fix it)"},
 		{Problem{File: "people.csv", Line: 1, Col: 1, Msg: "bad"}, "people.csv:1:1: bad"},
 		{Problem{File: "people.csv", Col: 4, Msg: "bad"}, "people.csv: bad"},
 	} {

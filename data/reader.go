@@ -45,7 +45,8 @@ func readHeader(rec record, cols []Column, idx headerIndex, c *collector, notes 
 	}
 	for k, col := range cols {
 		if col.Required && h.phys[k] < 0 {
-			c.add(h.line, 0, fmt.Sprintf("missing required column %q", col.Name), addColumnHint(col))
+			// At the column where it would be added: after the last one.
+			c.add(h.line, h.width+1, fmt.Sprintf("missing required column %q", col.Name), addColumnHint(col))
 		}
 	}
 	if len(unknown) > 0 {
@@ -139,7 +140,7 @@ func decodeRows[R any, P rowPtr[R]](cr *csvReader, fs *fileState, cols []Column,
 		}
 		seen++
 		if len(rec.fields) != h.width && !blankTail(rec.fields, h.width) {
-			c.add(rec.line, 0,
+			c.add(rec.line, raggedColumn(len(rec.fields), h.width),
 				fmt.Sprintf("row has %d fields but the header has %d", len(rec.fields), h.width),
 				fmt.Sprintf("check for a missing or extra %s, and put cells that contain one in quotes", delimWord(delim)))
 			if f := h.phys[0]; f >= 0 && f < len(rec.fields) {
@@ -174,6 +175,10 @@ func decodeRows[R any, P rowPtr[R]](cr *csvReader, fs *fileState, cols []Column,
 
 // blankTail reports whether fields has more than width fields and all the
 // extra ones are blank: spreadsheets often leave trailing separators.
+// raggedColumn returns the column to report for a row of n fields under a
+// header of width fields: the first extra field, or the first missing one.
+func raggedColumn(n, width int) int { return min(n, width) + 1 }
+
 func blankTail(fields []string, width int) bool {
 	if len(fields) <= width {
 		return false
