@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/stretchmatch/stretchmatch/data"
@@ -11,17 +14,27 @@ import (
 type demoOptions struct {
 	IO     *iostreams
 	Output outputOptions
+	OutDir string
+	Redact bool
 }
 
 func newDemoCmd(ios *iostreams, runF func(*demoOptions) error) *cobra.Command {
 	opts := &demoOptions{IO: ios}
 	cmd := &cobra.Command{
 		Use:   "demo",
-		Short: "Run on the embedded sample organisation; no files needed",
-		Long: `Load the embedded sample organisation (a fictional company of about 250
-people), check it as validate would, and print what it holds.`,
+		Short: "Run the whole cycle on the embedded sample organisation; no files needed",
+		Long: `Run the whole cycle (validate, score, plan, match, report) on the embedded
+sample organisation, a fictional company of 252 people, and print the
+committee summary and the key tables: candidate moves by band, the moves
+chosen, the mentoring pairs, the mentees left unmatched and the mentor load.
+
+--out DIR also writes every file that 'stretchmatch run' writes (CSV files,
+report.md, report.html, report.xlsx and run.json, whose hashes are those of
+the embedded sample files). 'stretchmatch init DIR' writes the sample's
+input files, to run the other commands on.`,
 		Example: `  stretchmatch demo
-  stretchmatch demo --lang fr --format markdown`,
+  stretchmatch demo --lang fr --format markdown
+  stretchmatch demo --out demo-pack`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			if err := opts.Output.check(ios); err != nil {
@@ -34,19 +47,68 @@ people), check it as validate would, and print what it holds.`,
 		}),
 	}
 	addOutputFlags(cmd, &opts.Output)
+	cmd.Flags().StringVar(&opts.OutDir, "out", "", "also write every output file of 'run' into `DIR`")
+	cmd.Flags().BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym")
 	return cmd
 }
 
 func runDemo(opts *demoOptions) error {
-	cfg := model.Default()
-	in, err := data.SampleInputs()
-	if err != nil {
+	l := &loaded{Config: model.Default()}
+	var err error
+	if l.Inputs, err = data.SampleInputs(); err != nil {
 		return err
 	}
-	ds, _, err := data.Load(in, data.ReadOptions{Config: &cfg})
+	if l.Dataset, _, err = data.Load(l.Inputs, data.ReadOptions{Config: &l.Config}); err != nil {
+		return err
+	}
+	c, err := runCycle(l, cycleFlags{})
 	if err != nil {
 		return err
 	}
 	lang, _ := opts.Output.language()
-	return writeTables(opts.IO, &opts.Output, nil, reports.DatasetTable(ds, lang))
+	names := reports.Namer{Redact: opts.Redact}
+	if opts.OutDir != "" {
+		files, err := renderRun(c, lang, names, opts.Output.Excel)
+		if err != nil {
+			return err
+		}
+		if err := writeFiles(opts.OutDir, nil, files); err != nil {
+			return err
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "wrote %d files into %s: %s\n", len(files), opts.OutDir, strings.Join(fileNames(files), ", "))
+	}
+	return writeTables(opts.IO, &opts.Output, nil, demoTables(c, lang, names)...)
+}
+
+// demoTables are the tables demo prints, narrow enough for a terminal of
+// 100 columns.
+func demoTables(c *cycle, lang reports.Lang, names reports.Namer) []*reports.Table {
+	p := c.committeePack(lang, names)
+	moves := reports.Project(reports.MovesByBandTable(c.Scores, c.Plan, lang, names),
+		"band", "move_id", "person_name", "challenge", "triggers", "status")
+	chosen := reports.Project(reports.PackTable(p, "moves_chosen"),
+		"move_id", "person_name", "position_id", "challenge", "support", "band", "value")
+	pairs := reports.Project(reports.PairsTable(c.Matching, lang, names),
+		"mentee_name", "mentor_name", "fit", "tier", "status", "next_best_mentor_id", "loss_if_next_best")
+	relabel(chosen, "position_id", reports.T(lang, "d_position"))
+	relabel(pairs, "next_best_mentor_id", reports.T(lang, "d_next_best"))
+	relabel(pairs, "loss_if_next_best", reports.T(lang, "d_loss"))
+	return []*reports.Table{
+		reports.PackTable(p, "summary"),
+		reports.PackTable(p, "fit_quartiles"),
+		moves,
+		chosen,
+		pairs,
+		reports.UnmatchedReasonsTable(c.Matching, lang, names),
+		reports.Project(reports.MentorLoadTable(c.Matching, lang, names), "mentor_id", "mentor_name", "capacity", "assigned", "left"),
+	}
+}
+
+// relabel gives the column key of a view a shorter label.
+func relabel(t *reports.Table, key, label string) {
+	for i := range t.Columns {
+		if t.Columns[i].Key == key {
+			t.Columns[i].Label = label
+		}
+	}
 }

@@ -129,6 +129,7 @@ func newRootCmd(ios *iostreams) *cobra.Command {
 		Example: `  stretchmatch demo
   stretchmatch init review-q3
   stretchmatch validate review-q3
+  stretchmatch run review-q3 --out results
   stretchmatch criteria --lang fr`,
 	}
 	root.SetIn(ios.In)
@@ -145,7 +146,10 @@ func newRootCmd(ios *iostreams) *cobra.Command {
 		newPlanCmd(ios, nil),
 		newMatchCmd(ios, nil),
 		newAssignCmd(ios, nil),
+		newReportCmd(ios, nil),
+		newRunCmd(ios, nil),
 		newCriteriaCmd(ios, nil),
+		newDocsCmd(ios, nil),
 	)
 	return root
 }

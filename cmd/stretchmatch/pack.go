@@ -1,0 +1,208 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/stretchmatch/stretchmatch/data"
+	"github.com/stretchmatch/stretchmatch/matcher"
+	"github.com/stretchmatch/stretchmatch/reports"
+)
+
+// cycleFlags are the flags of the whole cycle (score, plan, match) shared
+// by run, report and demo.
+type cycleFlags struct {
+	AllowOverstretch bool
+	LineDepth        int
+	AllowRepeat      bool
+	Rematch          bool
+}
+
+func addCycleFlags(cmd *cobra.Command, o *cycleFlags) {
+	f := cmd.Flags()
+	f.BoolVar(&o.AllowOverstretch, "allow-overstretch", false, "let the plan choose overstretch moves (their mentees get priority 3)")
+	f.IntVar(&o.LineDepth, "line-depth", 0, "look at most `N` levels up the chains of managers (0: no limit)")
+	f.BoolVar(&o.AllowRepeat, "allow-repeat", false, "allow pairs that ended before (history.csv)")
+	f.BoolVar(&o.Rematch, "rematch", false, "ignore the active pairs of history.csv and match everybody anew")
+}
+
+// check validates the flags before any work is done.
+func (o *cycleFlags) check() error {
+	if o.LineDepth < 0 {
+		return usageErrorf("--line-depth %d: give a number of levels ≥ 1, or 0 for no limit", o.LineDepth)
+	}
+	return nil
+}
+
+// runCycle scores, plans and matches: the whole cycle. Every input file but
+// history.csv is needed.
+func runCycle(l *loaded, f cycleFlags) (*cycle, error) {
+	if err := needFiles(l.Inputs, data.FilePositions, data.FileMoves, data.FileMentors, data.FileMentees); err != nil {
+		return nil, err
+	}
+	c := &cycle{loaded: l}
+	if err := c.score(); err != nil {
+		return nil, err
+	}
+	if err := c.plan(f.AllowOverstretch); err != nil {
+		return nil, err
+	}
+	if err := c.match(matcher.MatchOptions{LineDepth: f.LineDepth, AllowRepeat: f.AllowRepeat, Rematch: f.Rematch}); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// runRecord describes the run: version, configuration, every input file
+// read with its hash, and the counts.
+func (c *cycle) runRecord() reports.RunRecord {
+	r := reports.RunRecord{Version: version, Config: &c.Config}
+	in := c.Inputs
+	for _, f := range []struct {
+		name string
+		src  *data.Source
+	}{
+		{data.FilePeople, in.People}, {data.FilePositions, in.Positions}, {data.FileMoves, in.Moves},
+		{data.FileMentors, in.Mentors}, {data.FileMentees, in.Mentees}, {data.FileHistory, in.History},
+		{"config_file", c.ConfigSource},
+	} {
+		if f.src != nil {
+			r.Inputs = append(r.Inputs, reports.HashInput(f.name, f.src.Name, f.src.Data))
+		}
+	}
+	r.Counts = reports.RunCounts(c.Dataset, c.Plan, c.Matching)
+	return r
+}
+
+// committeePack builds the committee pack of the cycle.
+func (c *cycle) committeePack(lang reports.Lang, names reports.Namer) *reports.Pack {
+	return reports.Committee(reports.CommitteeInput{
+		Config: &c.Config, Dataset: c.Dataset, Scores: c.Scores, Plan: c.Plan, Matching: c.Matching,
+		Lang: lang, Names: names, Run: c.runRecord(),
+	})
+}
+
+// csvTables are the tables of the CSV files of a cycle, the same as those
+// of the score, plan and match commands' --out.
+func (c *cycle) csvTables(lang reports.Lang, names reports.Namer) []*reports.Table {
+	return []*reports.Table{
+		reports.ScoresTable(c.Scores, &c.Config, lang, names),
+		reports.PlanTable(c.Plan, lang),
+		reports.UnplacedTable(c.Plan, lang, names),
+		reports.OpenPositionsTable(c.Plan, lang),
+		reports.PairsTable(c.Matching, lang, names),
+		reports.UnmatchedTable(c.Matching, lang, names),
+		reports.BrokenTable(c.Matching, lang),
+		reports.MentorLoadTable(c.Matching, lang, names),
+	}
+}
+
+// outputFile is one output rendered in memory, ready to be written.
+type outputFile struct {
+	Name string // file name inside the output folder
+	Body []byte
+}
+
+// The files of the committee pack.
+const (
+	fileReportMD   = "report.md"
+	fileReportHTML = "report.html"
+	fileReportXLSX = "report.xlsx"
+	fileRunJSON    = "run.json"
+)
+
+// renderPack renders the committee pack as Markdown, HTML and Excel.
+func renderPack(p *reports.Pack) ([]outputFile, error) {
+	var files []outputFile
+	for _, f := range []struct {
+		name  string
+		write func(io.Writer, *reports.Pack) error
+	}{
+		{fileReportMD, reports.WritePackMarkdown},
+		{fileReportHTML, reports.WritePackHTML},
+		{fileReportXLSX, reports.WritePackXLSX},
+	} {
+		var buf bytes.Buffer
+		if err := f.write(&buf, p); err != nil {
+			return nil, err
+		}
+		files = append(files, outputFile{f.name, buf.Bytes()})
+	}
+	return files, nil
+}
+
+// renderRun renders every output file of a run: the CSV files, the
+// committee pack and run.json.
+func renderRun(c *cycle, lang reports.Lang, names reports.Namer, excel bool) ([]outputFile, error) {
+	var files []outputFile
+	for _, t := range c.csvTables(lang, names) {
+		var buf bytes.Buffer
+		if err := data.WriteCSV(&buf, t.Keys(), t.Rows, data.CSVOptions{Excel: excel}); err != nil {
+			return nil, err
+		}
+		files = append(files, outputFile{t.Name + ".csv", buf.Bytes()})
+	}
+	pack, err := renderPack(c.committeePack(lang, names))
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, pack...)
+	rec := c.runRecord()
+	var buf bytes.Buffer
+	if err := reports.WriteRunJSON(&buf, &rec); err != nil {
+		return nil, err
+	}
+	return append(files, outputFile{fileRunJSON, buf.Bytes()}), nil
+}
+
+// writeFiles writes files already rendered into dir, creating it if needed,
+// each atomically and never over one of inputs.
+func writeFiles(dir string, inputs []string, files []outputFile) error {
+	// Refuse an input before creating anything.
+	for _, f := range files {
+		path := filepath.Join(dir, f.Name)
+		for _, in := range inputs {
+			if in != "" && in != "-" && sameFile(in, path) {
+				return fmt.Errorf("refusing to write %s: it is the input file %s (choose another output folder)", path, in)
+			}
+		}
+	}
+	if err := ensureDir(dir); err != nil {
+		return err
+	}
+	for _, f := range files {
+		path := filepath.Join(dir, f.Name)
+		body := f.Body
+		if err := data.WriteFileAtomic(path, inputs, func(w io.Writer) error {
+			_, err := w.Write(body)
+			return err
+		}); err != nil {
+			return fmt.Errorf("cannot write %s: %w", path, err)
+		}
+	}
+	return nil
+}
+
+// sameFile tells whether two paths name the same file, comparing them once
+// made absolute and cleaned.
+func sameFile(a, b string) bool {
+	x, err1 := filepath.Abs(a)
+	y, err2 := filepath.Abs(b)
+	if err1 != nil || err2 != nil {
+		return filepath.Clean(a) == filepath.Clean(b)
+	}
+	return x == y
+}
+
+// fileNames lists the names of files, for the summary a command prints.
+func fileNames(files []outputFile) []string {
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.Name
+	}
+	return names
+}
