@@ -1,6 +1,7 @@
 package matcher
 
 import (
+	"runtime"
 	"testing"
 
 	"github.com/stretchmatch/stretchmatch/data/synthetic"
@@ -30,5 +31,64 @@ func BenchmarkCycle50k(b *testing.B) {
 		if _, err := Match(&cfg, ds, ix, pl, MatchOptions{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestMatchParallelSameResult matches a generated organisation large
+// enough for the rule checks, the restricted solves and the losses to run
+// on several goroutines, and checks that one processor gives the very same
+// pairs, losses and unmatched mentees.
+func TestMatchParallelSameResult(t *testing.T) {
+	ds, err := synthetic.Generate(synthetic.Options{People: 6000, Seed: 3, MentorCapacity: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := model.Default()
+	run := func() *Matching {
+		ix := NewIndex(ds)
+		scores, err := ScoreAll(&cfg, ds, ix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pl, err := MakePlan(&cfg, scores, ds.Positions, PlanOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Match(&cfg, ds, ix, pl, MatchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	many := run()
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	one := run()
+	if len(many.Mentors) < 128 || len(many.Pairs) < 128 {
+		t.Fatalf("%d mentors, %d pairs: too small to run in parallel", len(many.Mentors), len(many.Pairs))
+	}
+	if many.TierTotal != one.TierTotal || many.FitTotal != one.FitTotal || len(many.Pairs) != len(one.Pairs) ||
+		len(many.Unmatched) != len(one.Unmatched) {
+		t.Fatalf("parallel: tiers %d fit %v pairs %d unmatched %d; one processor: %d %v %d %d", many.TierTotal, many.FitTotal,
+			len(many.Pairs), len(many.Unmatched), one.TierTotal, one.FitTotal, len(one.Pairs), len(one.Unmatched))
+	}
+	losses := 0
+	for i := range many.Pairs {
+		a, b := &many.Pairs[i], &one.Pairs[i]
+		if a.Mentee.Person.ID != b.Mentee.Person.ID || a.Mentor.Person.ID != b.Mentor.Person.ID ||
+			a.Loss != b.Loss || a.TierLoss != b.TierLoss || (a.NextBest == nil) != (b.NextBest == nil) {
+			t.Fatalf("pair %d differs: %s–%s loss %v/%d, %s–%s loss %v/%d", i, a.Mentee.Person.ID, a.Mentor.Person.ID,
+				a.Loss, a.TierLoss, b.Mentee.Person.ID, b.Mentor.Person.ID, b.Loss, b.TierLoss)
+		}
+		if a.Loss > 0 {
+			losses++
+		}
+	}
+	for i := range many.Unmatched {
+		if many.Unmatched[i].Mentee.Person.ID != one.Unmatched[i].Mentee.Person.ID || many.Unmatched[i].Excluded != one.Unmatched[i].Excluded {
+			t.Fatalf("unmatched %d differs", i)
+		}
+	}
+	if losses == 0 {
+		t.Fatal("no pair has a loss")
 	}
 }

@@ -61,7 +61,7 @@ func runDemo(opts *demoOptions) error {
 	if l.Dataset, _, err = data.Load(l.Inputs, data.ReadOptions{Config: &l.Config}); err != nil {
 		return err
 	}
-	c, err := runCycle(l, cycleFlags{})
+	c, err := runCycle(l, cycleFlags{}, nil)
 	if err != nil {
 		return err
 	}

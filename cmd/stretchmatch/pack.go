@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -20,6 +22,7 @@ type cycleFlags struct {
 	LineDepth        int
 	AllowRepeat      bool
 	Rematch          bool
+	Progress         bool
 }
 
 func addCycleFlags(cmd *cobra.Command, o *cycleFlags) {
@@ -28,6 +31,7 @@ func addCycleFlags(cmd *cobra.Command, o *cycleFlags) {
 	f.IntVar(&o.LineDepth, "line-depth", 0, "look at most `N` levels up the chains of managers (0: no limit)")
 	f.BoolVar(&o.AllowRepeat, "allow-repeat", false, "allow pairs that ended before (history.csv)")
 	f.BoolVar(&o.Rematch, "rematch", false, "ignore the active pairs of history.csv and match everybody anew")
+	f.BoolVar(&o.Progress, "progress", false, "show the stages and their times on standard error even when it is not a terminal")
 }
 
 // check validates the flags before any work is done.
@@ -40,20 +44,24 @@ func (o *cycleFlags) check() error {
 
 // runCycle scores, plans and matches: the whole cycle. Every input file but
 // history.csv is needed.
-func runCycle(l *loaded, f cycleFlags) (*cycle, error) {
+func runCycle(l *loaded, f cycleFlags, pr *progress) (*cycle, error) {
 	if err := needFiles(l.Inputs, data.FilePositions, data.FileMoves, data.FileMentors, data.FileMentees); err != nil {
 		return nil, err
 	}
 	c := &cycle{loaded: l}
+	pr.stage("scoring %d candidate moves", len(l.Dataset.Moves))
 	if err := c.score(); err != nil {
 		return nil, err
 	}
+	pr.stage("planning")
 	if err := c.plan(f.AllowOverstretch); err != nil {
 		return nil, err
 	}
+	pr.stage("matching %d mentees with %d mentors", len(l.Dataset.Mentees), len(l.Dataset.Mentors))
 	if err := c.match(matcher.MatchOptions{LineDepth: f.LineDepth, AllowRepeat: f.AllowRepeat, Rematch: f.Rematch}); err != nil {
 		return nil, err
 	}
+	pr.done()
 	return c, nil
 }
 
@@ -115,22 +123,30 @@ const (
 	fileRunJSON    = "run.json"
 )
 
-// renderPack renders the committee pack as Markdown, HTML and Excel.
+// renderPack renders the committee pack as Markdown, HTML and Excel, the
+// three at once (the writers only read the pack).
 func renderPack(p *reports.Pack) ([]outputFile, error) {
-	var files []outputFile
-	for _, f := range []struct {
+	writers := []struct {
 		name  string
 		write func(io.Writer, *reports.Pack) error
 	}{
 		{fileReportMD, reports.WritePackMarkdown},
 		{fileReportHTML, reports.WritePackHTML},
 		{fileReportXLSX, reports.WritePackXLSX},
-	} {
-		var buf bytes.Buffer
-		if err := f.write(&buf, p); err != nil {
-			return nil, err
-		}
-		files = append(files, outputFile{f.name, buf.Bytes()})
+	}
+	files := make([]outputFile, len(writers))
+	errs := make([]error, len(writers))
+	var wg sync.WaitGroup
+	for i, f := range writers {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			errs[i] = f.write(&buf, p)
+			files[i] = outputFile{f.name, buf.Bytes()}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return files, nil
 }

@@ -110,7 +110,7 @@ func runReport(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := runCycle(l, opts.Cycle)
+	c, err := runCycle(l, opts.Cycle, newProgress(opts.IO, opts.Cycle.Progress))
 	if err != nil {
 		return err
 	}

@@ -88,22 +88,28 @@ func parseLang(s string) (reports.Lang, error) {
 }
 
 func runRun(opts *runOptions) error {
+	pr := newProgress(opts.IO, opts.Cycle.Progress)
+	pr.stage("reading and checking the input files")
 	l, err := opts.Input.load(opts.IO.In, opts.IO.ErrOut)
 	if err != nil {
+		pr.done()
 		return err
 	}
-	c, err := runCycle(l, opts.Cycle)
+	c, err := runCycle(l, opts.Cycle, pr)
 	if err != nil {
 		return err
 	}
 	lang, _ := parseLang(opts.Lang)
+	pr.stage("rendering the CSV files and the committee pack")
 	files, err := renderRun(c, lang, reports.Namer{Redact: opts.Redact}, opts.Excel)
 	if err != nil {
 		return err
 	}
+	pr.stage("writing %d files", len(files))
 	if err := writeFiles(opts.OutDir, c.Paths, files); err != nil {
 		return err
 	}
+	pr.done()
 	printRunSummary(opts.IO, c, opts.OutDir, files)
 	return nil
 }

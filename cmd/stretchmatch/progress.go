@@ -1,0 +1,47 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+)
+
+// progress tells, on standard error, which stage of a long run is under
+// way and how long each took: "matching 10000 mentees with 2000 mentors…
+// 8.1 s". It speaks only when standard error is a terminal, or when asked
+// with --progress (for logs), so that pipes and scripts see nothing. A nil
+// *progress is silent.
+type progress struct {
+	w     io.Writer
+	now   func() time.Time
+	start time.Time
+	open  bool // a stage line is waiting for its time
+}
+
+// newProgress returns the progress of a command, or nil when it should be
+// silent.
+func newProgress(ios *iostreams, forced bool) *progress {
+	if !ios.ErrOutIsTerminal && !forced {
+		return nil
+	}
+	return &progress{w: ios.ErrOut, now: time.Now}
+}
+
+// stage ends the stage under way, if any, and starts the next one.
+func (p *progress) stage(format string, args ...any) {
+	if p == nil {
+		return
+	}
+	p.done()
+	fmt.Fprintf(p.w, format+"… ", args...)
+	p.start, p.open = p.now(), true
+}
+
+// done ends the stage under way with its duration.
+func (p *progress) done() {
+	if p == nil || !p.open {
+		return
+	}
+	fmt.Fprintf(p.w, "%.1f s\n", p.now().Sub(p.start).Seconds())
+	p.open = false
+}
