@@ -13,7 +13,7 @@ import (
 
 // docsDate is the date printed in the man pages: the release date of the
 // version, fixed so that the pages are the same on every run.
-var docsDate = time.Date(2025, time.June, 1, 0, 0, 0, 0, time.UTC)
+var docsDate = time.Date(2026, time.December, 1, 0, 0, 0, 0, time.UTC)
 
 type docsOptions struct {
 	IO   *iostreams

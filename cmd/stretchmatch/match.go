@@ -20,6 +20,7 @@ type matchOptions struct {
 	Rematch          bool
 	Redact           bool
 	PlanFile         string
+	Progress         bool
 }
 
 func newMatchCmd(ios *iostreams, runF func(*matchOptions) error) *cobra.Command {
@@ -82,11 +83,15 @@ unmatched.csv, broken_pairs.csv and mentor_load.csv into DIR.`,
 	f.BoolVar(&opts.AllowRepeat, "allow-repeat", false, "allow pairs that ended before (history.csv)")
 	f.BoolVar(&opts.Rematch, "rematch", false, "ignore the active pairs of history.csv and match everybody anew")
 	f.BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym")
+	f.BoolVar(&opts.Progress, "progress", false, "show the stages and their times on standard error even when it is not a terminal")
 	f.StringVar(&opts.PlanFile, "plan", "", "take the chosen moves from `FILE` (a plan.csv) instead of planning")
 	return cmd
 }
 
 func runMatch(opts *matchOptions) error {
+	pr := newProgress(opts.IO, opts.Progress)
+	defer pr.done()
+	pr.stage("reading and checking the input files")
 	l, err := opts.Input.load(opts.IO.In, opts.IO.ErrOut)
 	if err != nil {
 		return err
@@ -100,6 +105,7 @@ func runMatch(opts *matchOptions) error {
 			return err
 		}
 	} else if l.Inputs.Positions != nil && l.Inputs.Moves != nil {
+		pr.stage("scoring and planning %d candidate moves", len(l.Dataset.Moves))
 		if err := c.score(); err != nil {
 			return err
 		}
@@ -107,9 +113,11 @@ func runMatch(opts *matchOptions) error {
 			return err
 		}
 	}
+	pr.stage("matching %d mentees with %d mentors", len(l.Dataset.Mentees), len(l.Dataset.Mentors))
 	if err := c.match(matcher.MatchOptions{LineDepth: opts.LineDepth, AllowRepeat: opts.AllowRepeat, Rematch: opts.Rematch}); err != nil {
 		return err
 	}
+	pr.done()
 	lang, _ := opts.Output.language()
 	names := reports.Namer{Redact: opts.Redact}
 	tables := []*reports.Table{
