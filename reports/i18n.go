@@ -96,6 +96,7 @@ var phrases = map[string]phrase{
 	"why_filled_total":              {"position %s given to %s: a higher total value for the organisation", "poste %s attribué à %s : une valeur totale plus grande pour l'organisation"},
 	"why_duplicate":                 {"same person and position as move %s, which is kept", "même personne et même poste que le mouvement %s, conservé"},
 	"why_no_value":                  {"no development value (challenge 0 or 100)", "aucune valeur de développement (défi 0 ou 100)"},
+	"why_not_given":                 {"not chosen in the plan file given", "non retenu dans le fichier de plan fourni"},
 	"unplaced_overstretch_excluded": {"all candidate moves are overstretch", "tous les mouvements proposés sont hors zone"},
 	"unplaced_position_filled":      {"positions taken by higher-value candidates", "postes pris par des candidats de plus grande valeur"},
 	"unplaced_no_value":             {"no candidate move has development value", "aucun mouvement proposé n'a de valeur de développement"},

@@ -78,6 +78,8 @@ func PlanReason(e *matcher.PlanEntry, lang Lang) string {
 		return fmt.Sprintf(T(lang, key), s.Position.ID, strings.Join(by, ", "))
 	case e.Why == matcher.Duplicate:
 		return fmt.Sprintf(T(lang, "why_duplicate"), e.By[0].Score.Move.ID)
+	case e.Why == matcher.NotGiven:
+		return T(lang, "why_not_given")
 	}
 	return T(lang, "why_no_value")
 }

@@ -19,6 +19,9 @@ type cycle struct {
 	Scores   []matcher.Score
 	Plan     *matcher.Plan
 	Matching *matcher.Matching
+	// PlanSource is the plan file the chosen moves were taken from, nil
+	// when the cycle planned them itself.
+	PlanSource *data.Source
 }
 
 // needFiles reports a problem for each named input that is absent.
@@ -68,7 +71,7 @@ func (c *cycle) plan(allowOverstretch bool) error {
 
 // givenPlan scores the moves and takes the chosen ones from a plan file
 // instead of planning.
-func (c *cycle) givenPlan(path string, in inputOptions) error {
+func (c *cycle) givenPlan(path string, delim rune) error {
 	if err := c.score(); err != nil {
 		return err
 	}
@@ -76,11 +79,8 @@ func (c *cycle) givenPlan(path string, in inputOptions) error {
 	if err != nil {
 		return fmt.Errorf("cannot read the plan: %w (give the plan.csv written by stretchmatch plan)", err)
 	}
-	delim, err := in.delimiter()
-	if err != nil {
-		return err
-	}
-	ids, err := data.ReadPlanChoice(data.Source{Name: path, Data: b}, data.ReadOptions{Delimiter: delim}, c.Dataset)
+	c.PlanSource = &data.Source{Name: path, Data: b}
+	ids, err := data.ReadPlanChoice(*c.PlanSource, data.ReadOptions{Delimiter: delim}, c.Dataset)
 	if err != nil {
 		return err
 	}

@@ -83,6 +83,8 @@ type loaded struct {
 	Config  model.Config
 	Dataset *model.Dataset
 	Paths   []string // paths of the files read, to refuse as outputs
+	// Delimiter is the --delimiter forced, 0 when detected per file.
+	Delimiter rune
 	// ConfigSource is the --config file as read, nil without --config: the
 	// run record hashes it.
 	ConfigSource *data.Source
@@ -95,7 +97,7 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 	if err != nil {
 		return nil, err
 	}
-	l := &loaded{Config: model.Default()}
+	l := &loaded{Config: model.Default(), Delimiter: delim}
 	if o.ConfigFile != "" {
 		b, err := os.ReadFile(o.ConfigFile)
 		if err != nil {

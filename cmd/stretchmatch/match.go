@@ -101,7 +101,7 @@ func runMatch(opts *matchOptions) error {
 	}
 	c := &cycle{loaded: l, Index: matcher.NewIndex(l.Dataset)}
 	if opts.PlanFile != "" {
-		if err := c.givenPlan(opts.PlanFile, opts.Input); err != nil {
+		if err := c.givenPlan(opts.PlanFile, l.Delimiter); err != nil {
 			return err
 		}
 	} else if l.Inputs.Positions != nil && l.Inputs.Moves != nil {

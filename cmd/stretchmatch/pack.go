@@ -23,6 +23,7 @@ type cycleFlags struct {
 	AllowRepeat      bool
 	Rematch          bool
 	Progress         bool
+	PlanFile         string
 }
 
 func addCycleFlags(cmd *cobra.Command, o *cycleFlags) {
@@ -31,6 +32,7 @@ func addCycleFlags(cmd *cobra.Command, o *cycleFlags) {
 	f.IntVar(&o.LineDepth, "line-depth", 0, "look at most `N` levels up the chains of managers (0: no limit)")
 	f.BoolVar(&o.AllowRepeat, "allow-repeat", false, "allow pairs that ended before (history.csv)")
 	f.BoolVar(&o.Rematch, "rematch", false, "ignore the active pairs of history.csv and match everybody anew")
+	f.StringVar(&o.PlanFile, "plan", "", "take the chosen moves from `FILE` (a plan.csv, possibly edited by the committee) instead of planning")
 	f.BoolVar(&o.Progress, "progress", false, "show the stages and their times on standard error even when it is not a terminal")
 }
 
@@ -38,6 +40,9 @@ func addCycleFlags(cmd *cobra.Command, o *cycleFlags) {
 func (o *cycleFlags) check() error {
 	if o.LineDepth < 0 {
 		return usageErrorf("--line-depth %d: give a number of levels ≥ 1, or 0 for no limit", o.LineDepth)
+	}
+	if o.PlanFile != "" && o.AllowOverstretch {
+		return usageErrorf("--plan and --allow-overstretch cannot be used together: the plan file already says which moves are chosen")
 	}
 	return nil
 }
@@ -49,13 +54,20 @@ func runCycle(l *loaded, f cycleFlags, pr *progress) (*cycle, error) {
 		return nil, err
 	}
 	c := &cycle{loaded: l}
-	pr.stage("scoring %d candidate moves", len(l.Dataset.Moves))
-	if err := c.score(); err != nil {
-		return nil, err
-	}
-	pr.stage("planning")
-	if err := c.plan(f.AllowOverstretch); err != nil {
-		return nil, err
+	if f.PlanFile != "" {
+		pr.stage("scoring %d candidate moves and reading the plan", len(l.Dataset.Moves))
+		if err := c.givenPlan(f.PlanFile, l.Delimiter); err != nil {
+			return nil, err
+		}
+	} else {
+		pr.stage("scoring %d candidate moves", len(l.Dataset.Moves))
+		if err := c.score(); err != nil {
+			return nil, err
+		}
+		pr.stage("planning")
+		if err := c.plan(f.AllowOverstretch); err != nil {
+			return nil, err
+		}
 	}
 	pr.stage("matching %d mentees with %d mentors", len(l.Dataset.Mentees), len(l.Dataset.Mentors))
 	if err := c.match(matcher.MatchOptions{LineDepth: f.LineDepth, AllowRepeat: f.AllowRepeat, Rematch: f.Rematch}); err != nil {
@@ -76,7 +88,7 @@ func (c *cycle) runRecord() reports.RunRecord {
 	}{
 		{data.FilePeople, in.People}, {data.FilePositions, in.Positions}, {data.FileMoves, in.Moves},
 		{data.FileMentors, in.Mentors}, {data.FileMentees, in.Mentees}, {data.FileHistory, in.History},
-		{"config_file", c.ConfigSource},
+		{"config_file", c.ConfigSource}, {"plan_file", c.PlanSource},
 	} {
 		if f.src != nil {
 			r.Inputs = append(r.Inputs, reports.HashInput(f.name, f.src.Name, f.src.Data))
