@@ -44,22 +44,9 @@ func (m *Matrix) At(i, j int) float64 {
 // capacity, capacity row missing. The matrix is nil then. An invalid
 // opt.Delimiter is a plain error. ReadMatrix never panics.
 func ReadMatrix(src Source, opt ReadOptions, capacityRow string) (*Matrix, error) {
-	if opt.Delimiter != 0 && !validDelimiter(opt.Delimiter) {
-		return nil, fmt.Errorf("data: invalid delimiter %q", opt.Delimiter)
-	}
-	c := &collector{file: src.Name}
-	var notes Notes
-	t, ok := decodeText(&src, opt.Delimiter, hintEmptyMatrix, c, &notes)
-	if !ok {
-		return nil, Problems(c.sorted())
-	}
-	cr := newCSVReader(&t, c)
-	head, ok := cr.next()
-	if !ok {
-		if len(c.list) == 0 {
-			c.add(0, 0, "file is empty", hintEmptyMatrix)
-		}
-		return nil, Problems(c.sorted())
+	cr, head, c, err := openTable(src, opt, hintEmptyMatrix)
+	if err != nil {
+		return nil, err
 	}
 	m := &Matrix{}
 	width := len(head.fields)
@@ -81,7 +68,7 @@ func ReadMatrix(src Source, opt ReadOptions, capacityRow string) (*Matrix, error
 		c.add(head.line, 2, "the header has no column ids", "write the column ids after the first cell of the header row")
 		return nil, Problems(c.sorted())
 	}
-	delim := t.delim
+	delim := cr.t.delim
 	rowAt := map[string]int{}
 	capLine := 0
 	for {
@@ -134,6 +121,30 @@ func ReadMatrix(src Source, opt ReadOptions, capacityRow string) (*Matrix, error
 }
 
 const hintEmptyMatrix = "write the column ids in the header row and one row per row id below it"
+
+// openTable decodes a CSV file other than the six input files (a matrix, a
+// plan) and reads its header record. Problems in the file come back as
+// [Problems]; an invalid forced delimiter as a plain error.
+func openTable(src Source, opt ReadOptions, emptyHint string) (*csvReader, record, *collector, error) {
+	if opt.Delimiter != 0 && !validDelimiter(opt.Delimiter) {
+		return nil, record{}, nil, fmt.Errorf("data: invalid delimiter %q", opt.Delimiter)
+	}
+	c := &collector{file: src.Name}
+	var notes Notes
+	t, ok := decodeText(&src, opt.Delimiter, emptyHint, c, &notes)
+	if !ok {
+		return nil, record{}, nil, Problems(c.sorted())
+	}
+	cr := newCSVReader(&t, c)
+	head, ok := cr.next()
+	if !ok {
+		if len(c.list) == 0 {
+			c.add(1, 1, "file is empty", emptyHint)
+		}
+		return nil, record{}, nil, Problems(c.sorted())
+	}
+	return cr, head, c, nil
+}
 
 func readMatrixCell(c *collector, rec *record, j int, delim rune) float64 {
 	s := strings.TrimSpace(rec.fields[j])

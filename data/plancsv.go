@@ -17,23 +17,10 @@ import (
 //
 // Every problem is reported, as [Problems] naming FILE:LINE:COLUMN.
 func ReadPlanChoice(src Source, opt ReadOptions, ds *model.Dataset) ([]string, error) {
-	if opt.Delimiter != 0 && !validDelimiter(opt.Delimiter) {
-		return nil, fmt.Errorf("data: invalid delimiter %q", opt.Delimiter)
-	}
 	const hint = "give the plan.csv written by stretchmatch plan: a header with move_id and status, one move per row"
-	c := &collector{file: src.Name}
-	var notes Notes
-	t, ok := decodeText(&src, opt.Delimiter, hint, c, &notes)
-	if !ok {
-		return nil, Problems(c.sorted())
-	}
-	cr := newCSVReader(&t, c)
-	head, ok := cr.next()
-	if !ok {
-		if len(c.list) == 0 {
-			c.add(1, 1, "file is empty", hint)
-		}
-		return nil, Problems(c.sorted())
+	cr, head, c, err := openTable(src, opt, hint)
+	if err != nil {
+		return nil, err
 	}
 	colMove, colStatus, colPerson := -1, -1, -1
 	for i, f := range head.fields {
@@ -74,7 +61,7 @@ func ReadPlanChoice(src Source, opt ReadOptions, ds *model.Dataset) ([]string, e
 		rows++
 		if len(rec.fields) != width && !blankTail(rec.fields, width) {
 			c.add(rec.line, min(len(rec.fields), width)+1, fmt.Sprintf("row has %d fields but the header has %d", len(rec.fields), width),
-				fmt.Sprintf("check for a missing or extra %s, and put cells that contain one in quotes", delimWord(t.delim)))
+				fmt.Sprintf("check for a missing or extra %s, and put cells that contain one in quotes", delimWord(cr.t.delim)))
 			continue
 		}
 		status := strings.ToLower(strings.TrimSpace(rec.fields[colStatus]))

@@ -590,13 +590,7 @@ func MovesByBandTable(scores []matcher.Score, pl *matcher.Plan, lang Lang, names
 		if d := slices.Index(bandOrder, a.Band) - slices.Index(bandOrder, b.Band); d != 0 {
 			return d
 		}
-		switch {
-		case a.Challenge > b.Challenge:
-			return -1
-		case a.Challenge < b.Challenge:
-			return 1
-		}
-		return strings.Compare(a.Move.ID, b.Move.ID)
+		return byChallenge(a, b)
 	})
 	for _, s := range sorted {
 		t.Add(string(s.Band), s.Move.ID, names.Name(s.Person), s.Position.ID, Num(s.Challenge, 1), Num(s.Support, 2),

@@ -9,6 +9,17 @@ import (
 	"github.com/stretchmatch/stretchmatch/model"
 )
 
+// byChallenge orders scores by challenge, highest first, then move id.
+func byChallenge(a, b *matcher.Score) int {
+	switch {
+	case a.Challenge > b.Challenge:
+		return -1
+	case a.Challenge < b.Challenge:
+		return 1
+	}
+	return strings.Compare(a.Move.ID, b.Move.ID)
+}
+
 // SortScores orders scores by person id, then challenge (highest first),
 // then move id: the order of scores.csv and of the moves table.
 func SortScores(scores []matcher.Score) []*matcher.Score {
@@ -20,13 +31,7 @@ func SortScores(scores []matcher.Score) []*matcher.Score {
 		if c := strings.Compare(a.Person.ID, b.Person.ID); c != 0 {
 			return c
 		}
-		switch {
-		case a.Challenge > b.Challenge:
-			return -1
-		case a.Challenge < b.Challenge:
-			return 1
-		}
-		return strings.Compare(a.Move.ID, b.Move.ID)
+		return byChallenge(a, b)
 	})
 	return out
 }

@@ -292,31 +292,11 @@ func (e *denseCore) scan(i int32, hh float64) (best float64, bj int32, bspare bo
 	d := e.d[:len(row)]
 	pred := e.pred[:len(row)]
 	flag := e.flag[:len(row)]
-	best, bj = e.inf, -1
 	if e.neg {
-		for j, c := range row {
-			fl := flag[j]
-			if fl == flagDone {
-				continue
-			}
-			dj := d[j]
-			if r := hh - c - v[j]; r < dj {
-				dj = r
-				d[j] = r
-				pred[j] = i
-			}
-			if dj <= best {
-				if dj < best {
-					best, bj, bspare, ties = dj, int32(j), fl == flagSpare, 1
-				} else {
-					ties++
-					if !bspare && fl == flagSpare {
-						bj, bspare = int32(j), true
-					}
-				}
-			}
+		if best, bj, bspare, ties, ok := e.scanMaxRow(row, v, d, pred, flag, hh, i); ok {
+			return best, bj, bspare, ties
 		}
-		return
+		return e.scanGo(row, v, d, pred, flag, hh, i, -1)
 	}
 	return e.scanMinRow(row, v, d, pred, flag, hh, i)
 }
@@ -356,9 +336,11 @@ func (e *denseCore) solveRows(free []int32, stopAtFirst bool) []int32 {
 	return dead
 }
 
-// scanMinGo is the minimization row scan in Go, used where no assembly
-// version exists and by the tests that compare the two.
-func (e *denseCore) scanMinGo(row, v, d []float64, pred []int32, flag []uint8, hh float64, i int32) (best float64, bj int32, bspare bool, ties int) {
+// scanGo is the row scan in Go, used where no assembly version exists and
+// by the tests that compare the two: r = sign·c − v + hh, sign −1 for the
+// scores of a maximization, computed in the same order as the kernels so
+// that every path gives the same bits.
+func (e *denseCore) scanGo(row, v, d []float64, pred []int32, flag []uint8, hh float64, i int32, sign float64) (best float64, bj int32, bspare bool, ties int) {
 	v, d, pred, flag = v[:len(row)], d[:len(row)], pred[:len(row)], flag[:len(row)]
 	best, bj = e.inf, -1
 	for j, c := range row {
@@ -367,7 +349,7 @@ func (e *denseCore) scanMinGo(row, v, d []float64, pred []int32, flag []uint8, h
 			continue
 		}
 		dj := d[j]
-		if r := c - v[j] + hh; r < dj {
+		if r := sign*c - v[j] + hh; r < dj {
 			dj = r
 			d[j] = r
 			pred[j] = i

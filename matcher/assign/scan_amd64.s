@@ -80,3 +80,67 @@ better:
 	CMPB R13B, $1
 	SETEQ BX
 	JMP next
+
+// func scanMinAVX2(row, v, d *float64, pred *int32, flag *uint8, n int, hh float64, i int32, sign float64) (best float64)
+//
+// The relaxing half of the row scan, four columns at a time, for n a
+// multiple of 4: for every column not scanned (flag != 2), r = sign·row -
+// v + hh replaces d (and i replaces pred) when r < d (sign is 1, or -1 for
+// a maximization stored as scores). It returns the smallest d
+// over the columns not scanned, +Inf if there is none; the caller then
+// finds which columns hold it. No branch depends on the data, so that the
+// scattered scanned columns of a long search cost no mispredictions.
+// Registers: SI row, DI v, R8 d, R9 pred, R10 flag, CX n, DX j, Y0 hh,
+// Y1 running minimum, X7 i in every lane, Y14 sign, Y15 the flag of a
+// scanned column in every lane.
+TEXT ·scanMinAVX2(SB), NOSPLIT, $0-80
+	MOVQ row+0(FP), SI
+	MOVQ v+8(FP), DI
+	MOVQ d+16(FP), R8
+	MOVQ pred+24(FP), R9
+	MOVQ flag+32(FP), R10
+	MOVQ n+40(FP), CX
+	VBROADCASTSD hh+48(FP), Y0
+	VBROADCASTSD sign+64(FP), Y14
+	MOVQ $0x7FF0000000000000, R13
+	MOVQ R13, X1
+	VBROADCASTSD X1, Y1
+	MOVL i+56(FP), R13
+	MOVQ R13, X7
+	VPBROADCASTD X7, X7
+	MOVQ $2, R13
+	MOVQ R13, X15
+	VPBROADCASTQ X15, Y15
+	XORQ DX, DX
+	CMPQ DX, CX
+	JGE avxdone
+	PCALIGN $64
+
+avxloop:
+	VMULPD (SI)(DX*8), Y14, Y2
+	VSUBPD (DI)(DX*8), Y2, Y2
+	VADDPD Y0, Y2, Y2
+	VPMOVZXBQ (R10)(DX*1), Y3
+	VPCMPEQQ Y15, Y3, Y3
+	VORPD Y3, Y2, Y2
+	VMOVUPD (R8)(DX*8), Y4
+	VCMPPD $1, Y4, Y2, Y5
+	VBLENDVPD Y5, Y2, Y4, Y4
+	VMOVUPD Y4, (R8)(DX*8)
+	VEXTRACTF128 $1, Y5, X6
+	VSHUFPS $0x88, X6, X5, X6
+	VPMASKMOVD X7, X6, (R9)(DX*4)
+	VORPD Y3, Y4, Y4
+	VMINPD Y1, Y4, Y1
+	ADDQ $4, DX
+	CMPQ DX, CX
+	JLT avxloop
+
+avxdone:
+	VEXTRACTF128 $1, Y1, X2
+	VMINPD X1, X2, X1
+	VPERMILPD $1, X1, X2
+	VMINSD X1, X2, X1
+	MOVSD X1, best+72(FP)
+	VZEROUPPER
+	RET

@@ -401,9 +401,60 @@ func TestScanKernel(t *testing.T) {
 		e := &denseCore{state: &state[float64]{inf: inf}}
 		hh := float64(rng.IntN(3))
 		b1, j1, s1, t1 := e.scanMinRow(row, v, d1, p1, flag, hh, 7)
-		b2, j2, s2, t2 := e.scanMinGo(row, v, d2, p2, flag, hh, 7)
+		b2, j2, s2, t2 := e.scanGo(row, v, d2, p2, flag, hh, 7, 1)
 		if b1 != b2 || j1 != j2 || s1 != s2 || t1 != t2 || !slices.Equal(d1, d2) || !slices.Equal(p1, p2) {
 			t.Fatalf("kernel (%v %d %v %d) vs Go (%v %d %v %d)\nrow %v v %v flag %v", b1, j1, s1, t1, b2, j2, s2, t2, row, v, flag)
+		}
+	}
+}
+
+// TestScanKernels compares, on both signs, the row scan with the
+// four-column kernel (where the processor has one) and without: same
+// distances, predecessors, nearest column, spare choice and tie count.
+func TestScanKernels(t *testing.T) {
+	defer func(old bool) { useAVX2 = old }(useAVX2)
+	rng := rand.New(rand.NewPCG(12, 13))
+	for trial := 0; trial < 3000; trial++ {
+		m := rng.IntN(70)
+		row := make([]float64, m)
+		v := make([]float64, m)
+		flag := make([]uint8, m)
+		d := make([]float64, m+1)
+		for j := range row {
+			row[j] = float64(rng.IntN(6))
+			if rng.IntN(5) == 0 {
+				row[j] = math.Inf(1 - 2*rng.IntN(2))
+			}
+			v[j] = -float64(rng.IntN(4))
+			flag[j] = uint8(rng.IntN(3))
+			d[j] = float64(rng.IntN(8))
+			if rng.IntN(4) == 0 {
+				d[j] = inf
+			}
+		}
+		neg := rng.IntN(2) == 0
+		for j := range row {
+			// Forbidden cells are +Inf as costs, -Inf as scores.
+			if math.IsInf(row[j], 0) {
+				row[j] = math.Inf(1)
+				if neg {
+					row[j] = math.Inf(-1)
+				}
+			}
+		}
+		hh := float64(rng.IntN(3))
+		run := func(avx bool) (float64, int32, bool, int, []float64, []int32) {
+			useAVX2 = avx
+			st := &state[float64]{m: m, inf: inf, v: slices.Clone(v), flag: slices.Clone(flag)}
+			e := &denseCore{state: st, c: row, neg: neg, d: slices.Clone(d), pred: make([]int32, m+1)}
+			b, j, s, n := e.scan(0, hh)
+			return b, j, s, n, e.d, e.pred
+		}
+		b1, j1, s1, n1, d1, p1 := run(true)
+		b2, j2, s2, n2, d2, p2 := run(false)
+		if b1 != b2 || j1 != j2 || s1 != s2 || n1 != n2 || !slices.Equal(d1, d2) || !slices.Equal(p1, p2) {
+			t.Fatalf("trial %d (neg %v): kernel (%v %d %v %d) vs loop (%v %d %v %d)\nrow %v v %v flag %v d %v",
+				trial, neg, b1, j1, s1, n1, b2, j2, s2, n2, row, v, flag, d)
 		}
 	}
 }
