@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/stretchmatch/stretchmatch/data"
 	"github.com/stretchmatch/stretchmatch/data/synthetic"
 	"github.com/stretchmatch/stretchmatch/model"
 )
@@ -44,13 +45,14 @@ func TestMatchParallelSameResult(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := model.Default()
+	var pl *Plan
 	run := func() *Matching {
 		ix := NewIndex(ds)
 		scores, err := ScoreAll(&cfg, ds, ix)
 		if err != nil {
 			t.Fatal(err)
 		}
-		pl, err := MakePlan(&cfg, scores, ds.Positions, PlanOptions{})
+		pl, err = MakePlan(&cfg, scores, ds.Positions, PlanOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -90,5 +92,70 @@ func TestMatchParallelSameResult(t *testing.T) {
 	}
 	if losses == 0 {
 		t.Fatal("no pair has a loss")
+	}
+	checkPairsAgainstOracle(t, &cfg, ds, pl, MatchOptions{}, many)
+}
+
+// checkPairsAgainstOracle checks every pair of res, kept or new, with the
+// independent rule checker of match_helpers_test.go working on the raw
+// dataset: no rule broken, the fit recomputed, no mentor over capacity.
+func checkPairsAgainstOracle(t *testing.T, cfg *model.Config, ds *model.Dataset, pl *Plan, opt MatchOptions, res *Matching) {
+	t.Helper()
+	or := newMatchOracle(cfg, ds, pl, opt)
+	load := map[string]int{}
+	for _, p := range res.Pairs {
+		e, m := p.Mentee.Person.ID, p.Mentor.Person.ID
+		if r := or.rule(e, m); r != "" {
+			t.Errorf("pair %s–%s (%s) breaks %s", e, m, p.Status, r)
+		}
+		if f := or.fit(e, m); !near(p.Fit.Total, f) {
+			t.Errorf("pair %s–%s fit %v, oracle %v", e, m, p.Fit.Total, f)
+		}
+		load[m]++
+	}
+	for m, n := range load {
+		if n > or.capacity(m) {
+			t.Errorf("mentor %s has %d mentees for capacity %d", m, n, or.capacity(m))
+		}
+	}
+}
+
+// TestMatchSampleAgainstOracle runs the sample and a generated
+// organisation through the matcher, with the default rules and with a line
+// depth of 1, and checks every pair against the raw organisation chart.
+func TestMatchSampleAgainstOracle(t *testing.T) {
+	cfg := model.Default()
+	in, err := data.SampleInputs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sample, _, err := data.Load(in, data.ReadOptions{Config: &cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	generated, err := synthetic.Generate(synthetic.Options{People: 3000, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ds := range []*model.Dataset{sample, generated} {
+		ix := NewIndex(ds)
+		scores, err := ScoreAll(&cfg, ds, ix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pl, err := MakePlan(&cfg, scores, ds.Positions, PlanOptions{AllowOverstretch: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, opt := range []MatchOptions{{}, {LineDepth: 1}, {AllowRepeat: true, Rematch: true}} {
+			res, err := Match(&cfg, ds, ix, pl, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Pairs) == 0 {
+				t.Fatal("no pairs")
+			}
+			checkPairsAgainstOracle(t, &cfg, ds, pl, opt, res)
+		}
 	}
 }
