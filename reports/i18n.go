@@ -144,7 +144,7 @@ var phrases = map[string]phrase{
 	"r_experience": {"has lived %d of %d needs (%s)", "a vécu %d besoins sur %d (%s)"},
 	"r_preference": {"choice %d of %d of the mentee", "choix n° %d sur %d du mentoré"},
 	"r_same_grade": {"same grade", "même niveau"},
-	"r_seniority":  {"%+d grades", "%+d niveaux"},
+	"r_seniority":  {"grade gap %+d (mentor − mentee)", "écart de niveau %+d (mentor − mentoré)"},
 	"r_division":   {"another division (%s, mentee in %s)", "autre division (%s, mentoré en %s)"},
 	"r_country":    {"same country (%s)", "même pays (%s)"},
 	"r_continent":  {"same continent (%s and %s)", "même continent (%s et %s)"},
