@@ -1,7 +1,11 @@
 package matcher
 
 import (
+	"maps"
+	"math"
+	"math/rand/v2"
 	"runtime"
+	"slices"
 	"testing"
 
 	"github.com/stretchmatch/stretchmatch/data"
@@ -158,4 +162,71 @@ func TestMatchSampleAgainstOracle(t *testing.T) {
 			checkPairsAgainstOracle(t, &cfg, ds, pl, opt, res)
 		}
 	}
+}
+
+// TestCycleShuffledRows shuffles every input table of a generated
+// organisation (as a shuffled export would be loaded) and checks that the
+// scores, the plan's total value and the matching's totals do not change.
+func TestCycleShuffledRows(t *testing.T) {
+	ds, err := synthetic.Generate(synthetic.Options{People: 4000, Seed: 9, MentorCapacity: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := model.Default()
+	type result struct {
+		scores    map[string]float64
+		planTotal float64
+		tiers     int
+		fit       float64
+		pairs     int
+	}
+	run := func(ds *model.Dataset) result {
+		ix := NewIndex(ds)
+		scores, err := ScoreAll(&cfg, ds, ix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pl, err := MakePlan(&cfg, scores, ds.Positions, PlanOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		mt, err := Match(&cfg, ds, ix, pl, MatchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := result{scores: map[string]float64{}, planTotal: pl.Total, tiers: mt.TierTotal, fit: mt.FitTotal, pairs: len(mt.Pairs)}
+		for _, s := range scores {
+			r.scores[s.Move.ID] = s.Challenge
+		}
+		return r
+	}
+	want := run(ds)
+	rng := rand.New(rand.NewPCG(4, 2))
+	for trial := range 2 {
+		sh := *ds
+		sh.People = shuffleRows(rng, ds.People)
+		sh.Positions = shuffleRows(rng, ds.Positions)
+		sh.Moves = shuffleRows(rng, ds.Moves)
+		sh.Mentors = shuffleRows(rng, ds.Mentors)
+		sh.Mentees = shuffleRows(rng, ds.Mentees)
+		sh.History = shuffleRows(rng, ds.History)
+		got := run(&sh)
+		if !maps.Equal(got.scores, want.scores) {
+			t.Errorf("trial %d: scores changed with the row order", trial)
+		}
+		if math.Abs(got.planTotal-want.planTotal) > 1e-9 || got.tiers != want.tiers ||
+			math.Abs(got.fit-want.fit) > 1e-6 || got.pairs != want.pairs {
+			t.Errorf("trial %d: plan %v tiers %d fit %v pairs %d; in file order %v %d %v %d", trial,
+				got.planTotal, got.tiers, got.fit, got.pairs, want.planTotal, want.tiers, want.fit, want.pairs)
+		}
+	}
+	if want.pairs < 100 || want.planTotal == 0 {
+		t.Fatalf("too small: %d pairs, plan total %v", want.pairs, want.planTotal)
+	}
+}
+
+func shuffleRows[T any](rng *rand.Rand, s []T) []T {
+	out := slices.Clone(s)
+	rng.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+	return out
 }
