@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -240,6 +241,39 @@ func FuzzReadMatrix(f *testing.F) {
 				if p.Line < 0 || p.Col < 0 || strings.ContainsAny(p.String(), "\n\r") {
 					t.Fatalf("bad problem %#v", p)
 				}
+			}
+		}
+	})
+}
+
+// FuzzReadPlanChoice reads arbitrary plan files against a fixed set of
+// moves: either chosen moves that exist, at most one per person, or
+// problems that each name a place in the file.
+func FuzzReadPlanChoice(f *testing.F) {
+	f.Add([]byte("move_id,person_id,status\nM1,E1,chosen\nM2,E1,not_chosen\nM3,E2,chosen\n"))
+	f.Add([]byte("Id mouvement;Statut\r\nM1;choisi\r\nM9;choisi\r\n"))
+	f.Add([]byte("move_id,status\nM1,chosen\nM2,chosen\n,chosen\nM3,maybe,extra\n"))
+	ds := &model.Dataset{Moves: []model.Move{{ID: "M1", PersonID: "E1"}, {ID: "M2", PersonID: "E1"}, {ID: "M3", PersonID: "E2"}}}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		ids, err := ReadPlanChoice(Source{Name: "plan.csv", Data: b}, ReadOptions{}, ds)
+		if err == nil {
+			person := map[string]bool{}
+			for _, id := range ids {
+				i := slices.IndexFunc(ds.Moves, func(m model.Move) bool { return m.ID == id })
+				if i < 0 || person[ds.Moves[i].PersonID] {
+					t.Fatalf("chosen %v: unknown move or two moves for one person", ids)
+				}
+				person[ds.Moves[i].PersonID] = true
+			}
+			return
+		}
+		var ps Problems
+		if !errors.As(err, &ps) || len(ps) == 0 || ids != nil {
+			t.Fatalf("error %T is not a non-empty Problems: %v", err, err)
+		}
+		for _, p := range ps {
+			if p.Line < 1 || p.Col < 1 || strings.ContainsAny(p.String(), "\n\r") {
+				t.Fatalf("problem without a place or on several lines: %#v", p)
 			}
 		}
 	})
