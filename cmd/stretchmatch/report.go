@@ -39,7 +39,8 @@ Without --out or -o, the pack is printed on standard output in Markdown
 and report.xlsx into OUT; -o FILE writes one file, in the format of its
 extension: .md, .html or .xlsx. Files are written atomically. The HTML page
 is self-contained and prints on A4 landscape; the workbook has one sheet per
-table.`,
+table. --plan FILE builds the pack for the moves chosen in a plan.csv the
+committee edited, instead of planning anew.`,
 		Example: `  stretchmatch report review-q3
   stretchmatch report review-q3 --out pack --lang fr
   stretchmatch report review-q3 -o committee.xlsx --redact`,

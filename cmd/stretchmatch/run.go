@@ -37,6 +37,11 @@ Files written into OUT:
   run.json   tool version, configuration in force, SHA-256 of every input
              file, counts
 
+--plan FILE takes the chosen moves from a plan.csv the committee edited
+instead of planning; run.json then records its hash too. --progress shows
+the stages and their times on standard error (they show anyway when it is a
+terminal).
+
 The same inputs and flags give byte-identical files.`,
 		Example: `  stretchmatch run review-q3 --out results
   stretchmatch run review-q3 --out results --lang fr --redact
