@@ -307,39 +307,61 @@ func (g *lossGraph) losses(fs []forcedPair) []float64 {
 				left++
 			}
 		}
+		// Dijkstra over the columns and the sink m; each step relaxes the
+		// arcs of the node just settled and picks the next one in the same
+		// pass (ties to the lower index, the sink last).
 		dist[c] = 0
-		for left > 0 {
-			j := -1
-			for jj := 0; jj <= m; jj++ {
-				if !done[jj] && (j < 0 || dist[jj] < dist[j]) {
-					j = jj
-				}
-			}
-			if j < 0 || math.IsInf(dist[j], 1) {
-				break
-			}
+		for j := c; ; {
 			done[j] = true
 			if want[j] {
-				left-- // still expanded: it may lie on the path to another target
+				if left--; left == 0 {
+					break
+				}
 			}
 			d := dist[j]
+			next, best := -1, math.Inf(1)
 			if j == m {
 				for jj := range m {
-					if g.used[jj] && d+g.v[jj] < dist[jj] {
-						dist[jj] = d + g.v[jj]
+					if done[jj] {
+						continue
+					}
+					nd := dist[jj]
+					if g.used[jj] && d+g.v[jj] < nd {
+						nd = d + g.v[jj]
+						dist[jj] = nd
+					}
+					if nd < best {
+						next, best = jj, nd
 					}
 				}
-				continue
-			}
-			if g.spare[j] && d < dist[m] {
-				dist[m] = d
-			}
-			row := g.w[j*m : (j+1)*m]
-			for jj, s := range row {
-				if d+s < dist[jj] {
-					dist[jj] = d + s
+			} else {
+				if g.spare[j] && d < dist[m] {
+					dist[m] = d
+				}
+				row := g.w[j*m : (j+1)*m]
+				done := done[:len(row)]
+				dist := dist[:len(row)]
+				for jj, s := range row {
+					if done[jj] {
+						continue
+					}
+					nd := dist[jj]
+					if d+s < nd {
+						nd = d + s
+						dist[jj] = nd
+					}
+					if nd < best {
+						next, best = jj, nd
+					}
 				}
 			}
+			if !done[m] && dist[m] < best {
+				next, best = m, dist[m]
+			}
+			if next < 0 || math.IsInf(best, 1) {
+				break
+			}
+			j = next
 		}
 		for _, i := range bySource[c] {
 			f := fs[i]
