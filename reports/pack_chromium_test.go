@@ -16,7 +16,7 @@ import (
 )
 
 // screenshot, when set, makes TestPackHTMLInChromium also save a picture of
-// the sample pack there: go test ./reports -run Chromium -screenshot=/tmp/pack.png
+// the sample pack there: go test ./reports -run Chromium -screenshot=pack.png
 var screenshot = flag.String("screenshot", "", "save a screenshot of the sample committee pack to this PNG file")
 
 // chromiumPath is where the CI installs Chromium (apt-get install chromium).

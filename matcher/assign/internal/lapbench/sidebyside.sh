@@ -6,14 +6,14 @@
 # Usage (from the repository root):
 #   matcher/assign/internal/lapbench/sidebyside.sh DATA OUT [REPS]
 # DATA holds the .lapm files and manifest.tsv written by the kit's gen.py;
-# OUT receives scipy.tsv, ours.tsv and table.md. KIT points at the kit
-# (default ../shared/bench/lap), PYTHON at an interpreter that imports
+# OUT receives scipy.tsv, ours.tsv and table.md. KIT points at the
+# benchmark kit (its gen.py and scipy_bench.py; required), PYTHON at an interpreter that imports
 # scipy (default /usr/bin/python3).
 set -eu
 DATA=$1
 OUT=$2
 REPS=${3:-5}
-KIT=${KIT:-../shared/bench/lap}
+KIT=${KIT:?set KIT to the directory of the benchmark kit (gen.py, scipy_bench.py)}
 PYTHON=${PYTHON:-/usr/bin/python3}
 mkdir -p "$OUT"
 go build -o "$OUT/lapbench" ./matcher/assign/internal/lapbench
