@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchmatch/stretchmatch/model"
 )
@@ -53,15 +55,58 @@ func (f *Fit) Contribution(k int) float64 {
 // mentorSide is what fit needs to know of a mentor.
 type mentorSide struct {
 	person     *model.Person
+	keys       personKeys
 	experience map[string]bool // lower-cased tags
 }
 
 // menteeSide is what fit needs to know of a mentee.
 type menteeSide struct {
 	person *model.Person
+	keys   personKeys
 	needs  []string       // lower-cased, de-duplicated, in order
 	rank   map[string]int // mentor id -> 1-based rank
 	ranked int
+}
+
+// personKeys are the fields of a person as the rules and the fit compare
+// them, computed once per person rather than once per pair: trimmed and
+// case-folded (two keys are equal exactly when eq holds for the fields),
+// with the continent of the country.
+type personKeys struct {
+	team, division, country string
+	continent               string
+	hasContinent            bool
+}
+
+func keysOf(p *model.Person) personKeys {
+	k := personKeys{team: foldKey(p.Team), division: foldKey(p.Division), country: foldKey(p.Country)}
+	k.continent, k.hasContinent = model.Continent(p.Country)
+	return k
+}
+
+// foldKey returns s trimmed, with every letter replaced by the smallest
+// letter of its case-folding orbit: foldKey(a) == foldKey(b) exactly when
+// strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b)).
+func foldKey(s string) string {
+	s = strings.TrimSpace(s)
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		// The smallest letter of an ASCII letter's orbit is its upper case.
+		return strings.ToUpper(s)
+	}
+	return strings.Map(func(r rune) rune {
+		low := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			low = min(low, f)
+		}
+		return low
+	}, s)
 }
 
 // needsOf returns the mentee's needs: their own tags, then, with a planned
@@ -140,20 +185,19 @@ func fitOf(cfg *model.Config, e *menteeSide, m *mentorSide, detail bool) Fit {
 			f.C[FitSeniority] = 0.6
 		}
 	}
-	if strings.TrimSpace(mp.Division) != "" && strings.TrimSpace(ep.Division) != "" {
+	mk, ek := &m.keys, &e.keys
+	if mk.division != "" && ek.division != "" {
 		f.Has[FitCrossDivision] = true
-		if !eq(mp.Division, ep.Division) {
+		if mk.division != ek.division {
 			f.C[FitCrossDivision] = 1
 		}
 	}
-	if strings.TrimSpace(mp.Country) != "" && strings.TrimSpace(ep.Country) != "" {
+	if mk.country != "" && ek.country != "" {
 		f.Has[FitLocation] = true
-		if eq(mp.Country, ep.Country) {
+		if mk.country == ek.country {
 			f.C[FitLocation] = 1
-		} else if a, ok1 := model.Continent(mp.Country); ok1 {
-			if b, ok2 := model.Continent(ep.Country); ok2 && a == b {
-				f.C[FitLocation] = 0.5
-			}
+		} else if mk.hasContinent && ek.hasContinent && mk.continent == ek.continent {
+			f.C[FitLocation] = 0.5
 		}
 	}
 

@@ -3,6 +3,7 @@ package matcher
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchmatch/stretchmatch/model"
@@ -13,7 +14,7 @@ import (
 func fitBetween(cfg *model.Config, mentee, mentor model.Person, erow model.Mentee, mrow model.Mentor, planned *PlanEntry) Fit {
 	ds := model.Dataset{People: []model.Person{mentee, mentor}}
 	ix := NewIndex(&ds)
-	mx := &matchCtx{cfg: cfg, ix: ix, ended: map[[2]string]bool{}}
+	mx := &matchCtx{cfg: cfg, ix: ix, ended: map[string]map[string]bool{}}
 	e := mx.newMentee(ix.People[mentee.ID], &erow, planned)
 	m := mx.newMentor(ix.People[mentor.ID], &mrow)
 	return computeFit(cfg, &e.needs, &m.side)
@@ -322,6 +323,23 @@ func TestFitKey(t *testing.T) {
 	}{{0, 0}, {50, 5000}, {100, 10000}, {200.0 / 3, 6667}, {100.0 / 3, 3333}, {12.344, 1234}, {12.346, 1235}, {29.1666666, 2917}} {
 		if got := fitKey(tc.f); got != tc.want {
 			t.Errorf("fitKey(%v) = %d, want %d", tc.f, got, tc.want)
+		}
+	}
+}
+
+// TestFoldKey checks that fold keys are equal exactly when the fields are
+// equal ignoring case and surrounding space, as strings.EqualFold says,
+// including letters whose case folding is not a plain lower-casing.
+func TestFoldKey(t *testing.T) {
+	words := []string{"", " ", "Sales", "sales ", " SALES", "Sale", "Straße", "STRASSE", "straße",
+		"K", "k", "\u212a", "ſ", "S", "s", "Σ", "σ", "ς", "Ärger", "ärger", "ÄRGER", "Ångström", "ångström",
+		"İstanbul", "istanbul", "ǅ", "ǆ", "Ǆ", "R&D", "r&d", "Équipe Nord", "équipe nord"}
+	for _, a := range words {
+		for _, b := range words {
+			want := strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
+			if got := foldKey(a) == foldKey(b); got != want {
+				t.Errorf("foldKey(%q) == foldKey(%q) is %v, EqualFold says %v", a, b, got, want)
+			}
 		}
 	}
 }

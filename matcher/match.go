@@ -66,8 +66,10 @@ type Mentee struct {
 	Tier    int
 	needs   menteeSide
 	avoid   map[string]bool
-	future  []string // chain of the planned position: its manager first
-	chain   []string // chain of managers: direct manager first
+	langs   []string        // fold keys of the languages
+	ended   map[string]bool // mentors of the mentee's ended pairs
+	future  []string        // chain of the planned position: its manager first
+	chain   []string        // chain of managers: direct manager first
 }
 
 // Mentor is a mentor with their person and load.
@@ -79,7 +81,7 @@ type Mentor struct {
 	New      int
 	side     mentorSide
 	chain    []string
-	langs    []string
+	langs    []string // fold keys of the languages
 }
 
 // Left returns the capacity the mentor has left.
@@ -140,11 +142,14 @@ func Match(cfg *model.Config, ds *model.Dataset, ix *Index, pl *Plan, opt MatchO
 	if depth == 0 {
 		depth = cfg.Match.LineDepth
 	}
-	mx := &matchCtx{cfg: cfg, ix: ix, depth: depth, opt: opt, ended: map[[2]string]bool{}}
+	mx := &matchCtx{cfg: cfg, ix: ix, depth: depth, opt: opt, ended: map[string]map[string]bool{}}
 	for i := range ds.History {
 		h := &ds.History[i]
 		if h.Status == model.PairEnded {
-			mx.ended[[2]string{h.MenteeID, h.MentorID}] = true
+			if mx.ended[h.MenteeID] == nil {
+				mx.ended[h.MenteeID] = map[string]bool{}
+			}
+			mx.ended[h.MenteeID][h.MentorID] = true
 		}
 	}
 	var planned map[string]*PlanEntry
@@ -342,7 +347,7 @@ type matchCtx struct {
 	ix    *Index
 	depth int
 	opt   MatchOptions
-	ended map[[2]string]bool
+	ended map[string]map[string]bool // mentee id → mentor ids of their ended pairs
 }
 
 // chain returns the managers above id, nearest first, up to the depth
@@ -368,19 +373,20 @@ func (mx *matchCtx) newMentor(p *model.Person, row *model.Mentor) *Mentor {
 		capacity = 0
 	}
 	m := &Mentor{Person: p, Row: row, Capacity: capacity, chain: mx.chain(p.ID)}
-	m.side = mentorSide{person: p, experience: make(map[string]bool, len(row.Experience))}
+	m.side = mentorSide{person: p, keys: keysOf(p), experience: make(map[string]bool, len(row.Experience))}
 	for _, t := range row.Experience {
 		m.side.experience[strings.ToLower(strings.TrimSpace(t))] = true
 	}
-	m.langs = row.Languages
-	if len(m.langs) == 0 {
-		m.langs = p.Languages
+	langs := row.Languages
+	if len(langs) == 0 {
+		langs = p.Languages
 	}
+	m.langs = foldKeys(langs)
 	return m
 }
 
 func (mx *matchCtx) newMentee(p *model.Person, row *model.Mentee, planned *PlanEntry) *Mentee {
-	e := &Mentee{Person: p, Row: row, Planned: planned, chain: mx.chain(p.ID), avoid: map[string]bool{}}
+	e := &Mentee{Person: p, Row: row, Planned: planned, chain: mx.chain(p.ID), avoid: map[string]bool{}, ended: mx.ended[p.ID]}
 	var tags, prefs []string
 	if row != nil {
 		tags, prefs = row.Needs, row.Preferences
@@ -408,7 +414,8 @@ func (mx *matchCtx) newMentee(p *model.Person, row *model.Mentee, planned *PlanE
 	if row != nil && row.Priority.OK {
 		e.Tier = row.Priority.V
 	}
-	e.needs = menteeSide{person: p, needs: needsOf(mx.cfg, tags, plannedScore), rank: map[string]int{}}
+	e.needs = menteeSide{person: p, keys: keysOf(p), needs: needsOf(mx.cfg, tags, plannedScore), rank: map[string]int{}}
+	e.langs = foldKeys(p.Languages)
 	for i, id := range prefs {
 		if _, dup := e.needs.rank[id]; !dup {
 			e.needs.rank[id] = i + 1
@@ -433,15 +440,15 @@ func (mx *matchCtx) rule(e *Mentee, m *Mentor, detail bool) (Rule, Fit) {
 		return RuleMenteeInLine, Fit{}
 	case slices.Contains(e.future, mp.ID):
 		return RuleFutureLine, Fit{}
-	case strings.TrimSpace(ep.Team) != "" && eq(ep.Team, mp.Team):
+	case e.needs.keys.team != "" && e.needs.keys.team == m.side.keys.team:
 		return RuleSameTeam, Fit{}
 	case e.avoid[mp.ID]:
 		return RuleAvoid, Fit{}
 	case m.Capacity <= 0:
 		return RuleUnavailable, Fit{}
-	case len(ep.Languages) > 0 && len(m.langs) > 0 && !shareAny(ep.Languages, m.langs):
+	case len(e.langs) > 0 && len(m.langs) > 0 && !shareAny(e.langs, m.langs):
 		return RuleLanguage, Fit{}
-	case !mx.opt.AllowRepeat && !mx.cfg.Match.AllowRepeat && mx.ended[[2]string{ep.ID, mp.ID}]:
+	case e.ended[mp.ID] && !mx.opt.AllowRepeat && !mx.cfg.Match.AllowRepeat:
 		return RuleEndedBefore, Fit{}
 	}
 	f := fitOf(mx.cfg, &e.needs, &m.side, detail)
@@ -451,13 +458,23 @@ func (mx *matchCtx) rule(e *Mentee, m *Mentor, detail bool) (Rule, Fit) {
 	return "", f
 }
 
+// shareAny reports whether two lists of fold keys have one in common.
 func shareAny(a, b []string) bool {
 	for _, x := range a {
-		for _, y := range b {
-			if eq(x, y) {
-				return true
-			}
+		if slices.Contains(b, x) {
+			return true
 		}
 	}
 	return false
+}
+
+// foldKeys returns the fold keys of a list, leaving out empty entries.
+func foldKeys(list []string) []string {
+	out := make([]string, 0, len(list))
+	for _, s := range list {
+		if k := foldKey(s); k != "" {
+			out = append(out, k)
+		}
+	}
+	return out
 }
