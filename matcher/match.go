@@ -339,6 +339,17 @@ func Match(cfg *model.Config, ds *model.Dataset, ix *Index, pl *Plan, opt MatchO
 	return res, nil
 }
 
+// Kept returns the number of pairs kept from history.
+func (mt *Matching) Kept() int {
+	n := 0
+	for i := range mt.Pairs {
+		if mt.Pairs[i].Status == PairKept {
+			n++
+		}
+	}
+	return n
+}
+
 func ruleIndex(r Rule) int { return slices.Index(Rules, r) }
 
 // matchCtx holds what every rule check needs.

@@ -139,7 +139,7 @@ func (c *committee) summarySection() Section {
 	t.Add(T(l, "s_open"), strconv.Itoa(len(c.in.Plan.Open)), "")
 	t.Add(T(l, "s_mentees"), strconv.Itoa(mentees), "")
 	t.Add(T(l, "s_matched"), strconv.Itoa(len(mt.Pairs)), share(len(mt.Pairs), mentees))
-	t.Add(T(l, "s_kept"), strconv.Itoa(keptPairs(mt)), share(keptPairs(mt), mentees))
+	t.Add(T(l, "s_kept"), strconv.Itoa(mt.Kept()), share(mt.Kept(), mentees))
 	t.Add(T(l, "s_unmatched"), strconv.Itoa(len(mt.Unmatched)), share(len(mt.Unmatched), mentees))
 	t.Add(T(l, "s_broken"), strconv.Itoa(len(mt.Broken)), "")
 	t.Add(T(l, "s_places"), strconv.Itoa(capacity), "")
@@ -158,16 +158,6 @@ func (c *committee) summarySection() Section {
 		Tables: []*Table{t, c.fitQuartiles()},
 		Charts: []Chart{{Title: T(l, "c_chart_bands"), Labels: bandLabels, Values: bandValues}},
 	}
-}
-
-func keptPairs(mt *matcher.Matching) int {
-	n := 0
-	for i := range mt.Pairs {
-		if mt.Pairs[i].Status == matcher.PairKept {
-			n++
-		}
-	}
-	return n
 }
 
 // fitQuartiles summarises the fits of the pairs: lowest, quartiles, highest.

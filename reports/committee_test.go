@@ -144,15 +144,7 @@ func TestCommitteeNumbers(t *testing.T) {
 // is left in any table of the pack.
 func TestCommitteeRedacted(t *testing.T) {
 	cfg := model.Default()
-	in, err := data.SampleInputs()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds, _, err := data.Load(in, data.ReadOptions{Config: &cfg})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, scores, pl, mt, _ := cyclePack(t, FR)
+	_, scores, pl, mt, ds := cyclePack(t, FR)
 	p := Committee(CommitteeInput{Config: &cfg, Dataset: ds, Scores: scores, Plan: pl, Matching: mt, Lang: FR,
 		Names: Namer{Redact: true}, Run: RunRecord{Version: "test", Config: &cfg}})
 	names := map[string]bool{}

@@ -1,11 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/stretchmatch/stretchmatch/data"
 	"github.com/stretchmatch/stretchmatch/matcher"
@@ -103,28 +100,11 @@ func (c *cycle) match(opt matcher.MatchOptions) error {
 // rendered in memory first, so that a rendering error writes nothing; each
 // file is then written atomically, and never over one of inputs.
 func writeOutputs(dir string, inputs []string, excel bool, tables ...*reports.Table) error {
-	bodies := make([][]byte, len(tables))
-	for i, t := range tables {
-		var buf bytes.Buffer
-		if err := data.WriteCSV(&buf, t.Keys(), t.Rows, data.CSVOptions{Excel: excel}); err != nil {
-			return err
-		}
-		bodies[i] = buf.Bytes()
-	}
-	if err := ensureDir(dir); err != nil {
+	files, err := renderCSV(tables, excel)
+	if err != nil {
 		return err
 	}
-	for i, t := range tables {
-		body := bodies[i]
-		path := filepath.Join(dir, t.Name+".csv")
-		if err := data.WriteFileAtomic(path, inputs, func(w io.Writer) error {
-			_, err := w.Write(body)
-			return err
-		}); err != nil {
-			return fmt.Errorf("cannot write %s: %w", path, err)
-		}
-	}
-	return nil
+	return writeFiles(dir, inputs, files)
 }
 
 // ensureDir creates dir if needed.

@@ -133,7 +133,7 @@ func runMatch(opts *matchOptions) error {
 	}
 	if f, _ := opts.Output.format(opts.IO); f == "table" {
 		fmt.Fprintf(opts.IO.ErrOut, "%d pairs (%d kept), %d mentees unmatched, %d earlier pairs broken\n",
-			len(c.Matching.Pairs), keptCount(c.Matching), len(c.Matching.Unmatched), len(c.Matching.Broken))
+			len(c.Matching.Pairs), c.Matching.Kept(), len(c.Matching.Unmatched), len(c.Matching.Broken))
 	}
 	return writeTables(opts.IO, &opts.Output, c.Paths, matchViews(opts, tables)...)
 }
@@ -144,14 +144,4 @@ func matchViews(opts *matchOptions, tables []*reports.Table) []*reports.Table {
 		"reasons", "next_best_mentor_id", "loss_if_next_best")
 	out := append([]*reports.Table{viewFor(opts.IO, &opts.Output, tables[0], short)}, tables[1:]...)
 	return out
-}
-
-func keptCount(m *matcher.Matching) int {
-	n := 0
-	for i := range m.Pairs {
-		if m.Pairs[i].Status == matcher.PairKept {
-			n++
-		}
-	}
-	return n
 }

@@ -166,13 +166,9 @@ func renderPack(p *reports.Pack) ([]outputFile, error) {
 // renderRun renders every output file of a run: the CSV files, the
 // committee pack and run.json.
 func renderRun(c *cycle, lang reports.Lang, names reports.Namer, excel bool) ([]outputFile, error) {
-	var files []outputFile
-	for _, t := range c.csvTables(lang, names) {
-		var buf bytes.Buffer
-		if err := data.WriteCSV(&buf, t.Keys(), t.Rows, data.CSVOptions{Excel: excel}); err != nil {
-			return nil, err
-		}
-		files = append(files, outputFile{t.Name + ".csv", buf.Bytes()})
+	files, err := renderCSV(c.csvTables(lang, names), excel)
+	if err != nil {
+		return nil, err
 	}
 	pack, err := renderPack(c.committeePack(lang, names))
 	if err != nil {
@@ -185,6 +181,19 @@ func renderRun(c *cycle, lang reports.Lang, names reports.Namer, excel bool) ([]
 		return nil, err
 	}
 	return append(files, outputFile{fileRunJSON, buf.Bytes()}), nil
+}
+
+// renderCSV renders each table as the file NAME.csv.
+func renderCSV(tables []*reports.Table, excel bool) ([]outputFile, error) {
+	files := make([]outputFile, 0, len(tables))
+	for _, t := range tables {
+		var buf bytes.Buffer
+		if err := data.WriteCSV(&buf, t.Keys(), t.Rows, data.CSVOptions{Excel: excel}); err != nil {
+			return nil, err
+		}
+		files = append(files, outputFile{t.Name + ".csv", buf.Bytes()})
+	}
+	return files, nil
 }
 
 // writeFiles writes files already rendered into dir, creating it if needed,

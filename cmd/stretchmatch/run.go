@@ -122,7 +122,7 @@ func runRun(opts *runOptions) error {
 // printRunSummary says what a run found and which files it wrote.
 func printRunSummary(ios *iostreams, c *cycle, dir string, files []outputFile) {
 	fmt.Fprintf(ios.Out, "%d candidate moves scored, %d chosen; %d pairs (%d kept), %d mentees unmatched, %d earlier pairs broken\n",
-		len(c.Scores), c.Plan.ChosenCount(), len(c.Matching.Pairs), keptCount(c.Matching),
+		len(c.Scores), c.Plan.ChosenCount(), len(c.Matching.Pairs), c.Matching.Kept(),
 		len(c.Matching.Unmatched), len(c.Matching.Broken))
 	fmt.Fprintf(ios.Out, "wrote %d files into %s: %s\n", len(files), dir, strings.Join(fileNames(files), ", "))
 }
