@@ -100,9 +100,8 @@
 // their time, is assembly (scan_amd64.s): with AVX2, four columns at a time
 // without a branch on the data (relax, keep the smallest distance), then a
 // pass that picks the nearest column; without AVX2, for a minimization, a
-// short scalar loop
-// aligned to a 64-byte boundary, so that its speed does not depend on
-// where the linker places it. Elsewhere the same loop runs in Go. Every
+// short scalar loop aligned to a 64-byte boundary, so that its speed does
+// not depend on where the linker places it. Elsewhere the loop runs in Go. Every
 // path computes sign·cost − v + level in the same order, so they give the
 // same bits and the same assignment.
 //
