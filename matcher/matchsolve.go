@@ -89,9 +89,7 @@ func (ms *matchSolve) val(r, k int) float64 {
 func (ms *matchSolve) solve() (*assign.Solution, error) {
 	n := len(ms.rows)
 	in := make([][]int32, n) // the cells of each row in the restricted problem, ascending
-	for r := range ms.rows {
-		in[r] = best(ms.rows[r].keys, candidates)
-	}
+	forEachRow(n, func(r int, _ *solveRow) { in[r] = best(ms.rows[r].keys, candidates) })
 	for round := 0; ; round++ {
 		sol, err := ms.solveCells(in)
 		if err != nil {
