@@ -14,6 +14,13 @@ func scanMin(row, v, d *float64, pred *int32, flag *uint8, n int, hh float64, i 
 //go:noescape
 func scanMinAVX2(row, v, d *float64, pred *int32, flag *uint8, n int, hh float64, i int32, sign float64) (best float64)
 
+// pickMinAVX2 finds, among n columns (a multiple of 4) not scanned, those
+// at distance best: the first with spare capacity, else the first, and
+// their number (scan_amd64.s).
+//
+//go:noescape
+func pickMinAVX2(d *float64, flag *uint8, n int, best float64) (bj int, bspare bool, ties int)
+
 // useAVX2 tells whether the four-column kernel can run on this processor.
 var useAVX2 = cpu.X86.HasAVX2
 
@@ -55,26 +62,16 @@ func scanAVX2(row, v, d []float64, pred []int32, flag []uint8, hh float64, i int
 			best = d[j]
 		}
 	}
-	return pickMin(d, flag, best)
-}
-
-// pickMin finds the columns not scanned whose distance is best: the
-// first with spare capacity, else the first, and how many there are.
-func pickMin(d []float64, flag []uint8, best float64) (float64, int32, bool, int) {
-	flag = flag[:len(d)]
-	bj, bspare, ties := int32(-1), false, 0
-	for j, dj := range d {
-		if dj != best {
-			continue
-		}
-		fl := flag[j]
-		if fl == flagDone {
+	bj, bspare, ties := pickMinAVX2(&d[0], &flag[0], k, best)
+	// The last columns, in Go, continuing the choice.
+	for j := k; j < len(d); j++ {
+		if d[j] != best || flag[j] == flagDone {
 			continue
 		}
 		ties++
-		if bj < 0 || !bspare && fl == flagSpare {
-			bj, bspare = int32(j), fl == flagSpare
+		if bj < 0 || !bspare && flag[j] == flagSpare {
+			bj, bspare = j, flag[j] == flagSpare
 		}
 	}
-	return best, bj, bspare, ties
+	return best, int32(bj), bspare, ties
 }

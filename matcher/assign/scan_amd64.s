@@ -144,3 +144,79 @@ avxdone:
 	MOVSD X1, best+72(FP)
 	VZEROUPPER
 	RET
+
+// func pickMinAVX2(d *float64, flag *uint8, n int, best float64) (bj int, bspare bool, ties int)
+//
+// The picking half of the row scan, four columns at a time, for n a
+// multiple of 4: among the columns not scanned whose distance is best, it
+// counts them and returns the first with spare capacity (flag 1), else the
+// first (-1 when there is none). Registers: SI d, R10 flag, CX n, DX j,
+// Y0 best, Y15 the flag of a scanned column, AX bj, BX bspare, R12 ties,
+// R8 the mask of the four columns.
+TEXT ·pickMinAVX2(SB), NOSPLIT, $0-56
+	MOVQ d+0(FP), SI
+	MOVQ flag+8(FP), R10
+	MOVQ n+16(FP), CX
+	VBROADCASTSD best+24(FP), Y0
+	MOVQ $2, R13
+	MOVQ R13, X15
+	VPBROADCASTQ X15, Y15
+	MOVQ $-1, AX
+	XORQ BX, BX
+	XORQ R12, R12
+	XORQ DX, DX
+	CMPQ DX, CX
+	JGE pickdone
+	PCALIGN $32
+
+pickloop:
+	VMOVUPD (SI)(DX*8), Y1
+	VCMPPD $0, Y0, Y1, Y2
+	VPMOVZXBQ (R10)(DX*1), Y3
+	VPCMPEQQ Y15, Y3, Y3
+	VANDNPD Y2, Y3, Y2
+	VMOVMSKPD Y2, R8
+	TESTQ R8, R8
+	JNE pickhit
+
+picknext:
+	ADDQ $4, DX
+	CMPQ DX, CX
+	JLT pickloop
+
+pickdone:
+	MOVQ AX, bj+32(FP)
+	MOVB BX, bspare+40(FP)
+	MOVQ R12, ties+48(FP)
+	VZEROUPPER
+	RET
+
+// Some of the four columns hold best: count them, then look at each until
+// a column with spare capacity has been chosen.
+pickhit:
+	POPCNTQ R8, R9
+	ADDQ R9, R12
+
+pickbit:
+	TESTB BX, BX
+	JNE picknext
+	TESTQ R8, R8
+	JEQ picknext
+	BSFQ R8, R9
+	ADDQ DX, R9
+	MOVBLZX (R10)(R9*1), R11
+	CMPB R11B, $1
+	JNE pickfull
+	MOVQ R9, AX
+	MOVL $1, BX
+	JMP picknext
+
+pickfull:
+	CMPQ AX, $0
+	JGE pickclear
+	MOVQ R9, AX
+
+pickclear:
+	LEAQ -1(R8), R11
+	ANDQ R11, R8
+	JMP pickbit
