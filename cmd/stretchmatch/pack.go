@@ -47,6 +47,19 @@ func (o *cycleFlags) check() error {
 	return nil
 }
 
+// checkCycleFlags validates, before any work, the flags that run and
+// report share: the input flags, the cycle flags and --lang.
+func checkCycleFlags(in *inputOptions, c *cycleFlags, lang string) error {
+	if err := in.check(); err != nil {
+		return err
+	}
+	if err := c.check(); err != nil {
+		return err
+	}
+	_, err := parseLang(lang)
+	return err
+}
+
 // runCycle scores, plans and matches: the whole cycle. Every input file but
 // history.csv is needed.
 func runCycle(l *loaded, f cycleFlags, pr *progress) (*cycle, error) {

@@ -47,13 +47,7 @@ committee edited, instead of planning anew.`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			opts.Input.Dir = dirArg(args)
-			if err := opts.Input.check(); err != nil {
-				return err
-			}
-			if err := opts.Cycle.check(); err != nil {
-				return err
-			}
-			if _, err := parseLang(opts.Lang); err != nil {
+			if err := checkCycleFlags(&opts.Input, &opts.Cycle, opts.Lang); err != nil {
 				return err
 			}
 			if _, err := opts.format(); err != nil {

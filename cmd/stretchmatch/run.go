@@ -52,13 +52,7 @@ The same inputs and flags give byte-identical files.`,
 			if opts.OutDir == "" {
 				return usageErrorf("--out is required: name the folder to write the output files into")
 			}
-			if err := opts.Input.check(); err != nil {
-				return err
-			}
-			if err := opts.Cycle.check(); err != nil {
-				return err
-			}
-			if _, err := parseLang(opts.Lang); err != nil {
+			if err := checkCycleFlags(&opts.Input, &opts.Cycle, opts.Lang); err != nil {
 				return err
 			}
 			if runF != nil {
