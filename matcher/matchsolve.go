@@ -56,9 +56,10 @@ func forEachRow(n int, f func(r int, scratch *solveRow)) {
 var candidates = 32
 
 // margin: when some cells violate the certificate, the cells that lie
-// within one fit point of its bound join the problem with them, since the
-// next solve would likely violate them.
-const margin = 100
+// within five fit points of its bound join the problem with them, since
+// the next solve would likely violate them (at 50,000 people this saves a
+// third solve).
+const margin = 500
 
 // matchSolve is the matching problem: every row against the mentor columns
 // with the "no mentor" column last, scores tier·big + fit key, the mentor
