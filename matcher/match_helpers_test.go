@@ -146,8 +146,9 @@ func (o *testOrg) match(t *testing.T, opt MatchOptions) *Matching {
 	return res
 }
 
-// checkNoRuleBroken recomputes every rule of SPEC §6 from the raw dataset
-// for every pair of the result, kept or new, and checks capacities.
+// checkNoRuleBroken recomputes every rule of SPEC §6 and the fit from the
+// raw dataset for every pair of the result, kept or new, and checks
+// capacities.
 func checkNoRuleBroken(t *testing.T, cfg *model.Config, ds *model.Dataset, pl *Plan, opt MatchOptions, res *Matching) {
 	t.Helper()
 	or := newMatchOracle(cfg, ds, pl, opt)
@@ -156,6 +157,9 @@ func checkNoRuleBroken(t *testing.T, cfg *model.Config, ds *model.Dataset, pl *P
 		e, m := p.Mentee.Person.ID, p.Mentor.Person.ID
 		if r := or.rule(e, m); r != "" {
 			t.Errorf("pair %s–%s (%s) breaks %s", e, m, p.Status, r)
+		}
+		if f := or.fit(e, m); !near(p.Fit.Total, f) {
+			t.Errorf("pair %s–%s fit %v, oracle %v", e, m, p.Fit.Total, f)
 		}
 		perMentor[m]++
 	}
