@@ -17,8 +17,10 @@ type inputOptions struct {
 	Dir        string
 	Files      map[string]*string // role (standard file name) -> --flag value
 	ConfigFile string
-	Delimiter  string
-	Verbose    bool
+	// DecisionsFile is --decisions; "" reads DIR/decisions.csv if present.
+	DecisionsFile string
+	Delimiter     string
+	Verbose       bool
 }
 
 // inputFlags maps each --flag to the standard file it replaces. The flag
@@ -41,6 +43,7 @@ func addInputFlags(cmd *cobra.Command, o *inputOptions) {
 	f.StringVar(&o.ConfigFile, "config", "", "YAML `FILE` overriding weights, thresholds and rules")
 	f.StringVar(&o.Delimiter, "delimiter", "", "force the CSV delimiter: {comma|semicolon|tab} (default: detected from the header line)")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "say which encoding, delimiter and columns were recognised")
+	addDecisionFlag(cmd, o)
 	_ = cmd.RegisterFlagCompletionFunc("delimiter", cobra.FixedCompletions([]string{"comma", "semicolon", "tab"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
@@ -85,9 +88,16 @@ type loaded struct {
 	Paths   []string // paths of the files read, to refuse as outputs
 	// Delimiter is the --delimiter forced, 0 when detected per file.
 	Delimiter rune
-	// ConfigSource is the --config file as read, nil without --config: the
-	// run record hashes it.
+	// ConfigSource is the configuration file as read (--config, else
+	// DIR/config.yaml), nil when the defaults are in force: the run record
+	// hashes it.
 	ConfigSource *data.Source
+	// Decisions are the committee's decisions (decisions.csv), read from
+	// DecisionsSource; empty without the file.
+	Decisions       model.Decisions
+	DecisionsSource *data.Source
+	// ErrOut receives warnings, such as a plan file that leaves moves out.
+	ErrOut io.Writer
 }
 
 // load reads the configuration and every input file and checks them all.
@@ -97,14 +107,17 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 	if err != nil {
 		return nil, err
 	}
-	l := &loaded{Config: model.Default(), Delimiter: delim}
-	if o.ConfigFile != "" {
-		b, err := os.ReadFile(o.ConfigFile)
+	l := &loaded{Config: model.Default(), Delimiter: delim, ErrOut: errOut}
+	if cf := o.configFile(); cf != "" {
+		b, err := os.ReadFile(cf)
 		if err != nil {
 			return nil, fmt.Errorf("cannot read the configuration: %w (check the path given to --config)", err)
 		}
-		l.Paths = append(l.Paths, o.ConfigFile)
-		l.ConfigSource = &data.Source{Name: o.ConfigFile, Data: b}
+		if o.Verbose {
+			fmt.Fprintf(errOut, "configuration: %s\n", cf)
+		}
+		l.Paths = append(l.Paths, cf)
+		l.ConfigSource = &data.Source{Name: cf, Data: b}
 		if l.Config, err = data.LoadConfig(*l.ConfigSource); err != nil {
 			return nil, err
 		}
@@ -129,6 +142,9 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 		return nil, err
 	}
 	l.Dataset = ds
+	if err := o.loadDecisions(l, errOut); err != nil {
+		return nil, err
+	}
 	return l, nil
 }
 

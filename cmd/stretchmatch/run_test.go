@@ -258,7 +258,7 @@ func checkWorkbook(t *testing.T, out string) {
 	}
 	wantHeader := []string{"Mentee id", "Mentee", "Mentor id", "Mentor", "Fit", "Experience", "Preference", "Seniority",
 		"Other division", "Location", "Preference rank", "Priority", "Status", "Reasons", "Next-best mentor",
-		"Fit lost with next best", "Next-best fit", "Priority lost with next best"}
+		"Fit lost with next best", "Next-best fit", "Priority lost with next best", "Decision"}
 	if diff := cmp.Diff(wantHeader, rows[0]); diff != "" {
 		t.Errorf("pairs sheet header (-want +got):\n%s", diff)
 	}
