@@ -46,6 +46,7 @@ the data holds.`,
 	}
 	addInputFlags(cmd, &opts.Input)
 	addOutputFlags(cmd, &opts.Output)
+	declareTables(cmd, &opts.Output, "dataset")
 	return cmd
 }
 
