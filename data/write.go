@@ -113,6 +113,26 @@ func Neutralize(s string) string {
 	return s
 }
 
+// Restore undoes [Neutralize]: a cell that Neutralize would have written
+// as it is ("'=SUM(A1)", "'-x", "'@risk") loses its leading quote, so that
+// the tool reads its own outputs back as they were before being written.
+// Any other cell, "'3" or "'abc" among them, is returned unchanged.
+func Restore(s string) string {
+	if len(s) >= 2 && s[0] == '\'' && Neutralize(s[1:]) == s {
+		return s[1:]
+	}
+	return s
+}
+
+// restoreNeutralized applies [Restore] to every field read from a CSV file.
+func restoreNeutralized(fields []string) {
+	for i, f := range fields {
+		if len(f) >= 2 && f[0] == '\'' {
+			fields[i] = Restore(f)
+		}
+	}
+}
+
 // isPlainNumber reports whether s is an optional sign, digits, and at most
 // one decimal mark ('.' or ',') followed by digits.
 func isPlainNumber(s string) bool {
