@@ -156,6 +156,10 @@ func decodeRows[R any, P rowPtr[R]](cr *csvReader, fs *fileState, cols []Column,
 					c.add(rec.lineOf(f), f+1, cols[k].Name+" "+msg, hint)
 				} else if cols[k].Required && cl.empty() {
 					c.add(rec.lineOf(f), f+1, cols[k].Name+" is empty", "fill in the "+cols[k].Name+", or remove the row")
+				} else if w, ok := cl.(warner); ok {
+					if msg, hint := w.warning(); msg != "" {
+						fs.warn = append(fs.warn, Problem{File: c.file, Line: rec.lineOf(f), Col: f + 1, Msg: cols[k].Name + " " + msg, Hint: hint})
+					}
 				}
 			}
 			each(p, rec)

@@ -59,6 +59,10 @@ func runValidate(opts *validateOptions) error {
 	if err := writeTables(opts.IO, &opts.Output, l.Paths, reports.DatasetTable(l.Dataset, lang)); err != nil {
 		return err
 	}
+	if n := len(l.Warnings); n > 0 {
+		fmt.Fprintf(opts.IO.ErrOut, "ok: no problems found, %d warning%s above\n", n, plural(n))
+		return nil
+	}
 	fmt.Fprintf(opts.IO.ErrOut, "ok: no problems found\n")
 	return nil
 }
