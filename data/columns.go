@@ -67,24 +67,30 @@ const (
 	// KindDate is a date written YYYY-MM-DD or DD/MM/YYYY, kept as
 	// YYYY-MM-DD.
 	KindDate
+	// KindLanguages is a list of languages separated by '|', ',', ';' or
+	// '/', each read as its ISO 639-1 code from a code or a name (see
+	// NormalizeLanguage); an unknown language is kept lower-cased and
+	// gives a warning.
+	KindLanguages
 )
 
 var kindNames = [...]string{
-	KindID:       "id",
-	KindText:     "text",
-	KindList:     "list (a|b|c)",
-	KindTags:     "tags (a|b|c)",
-	KindBool:     "yes/no",
-	KindInt:      "whole number",
-	KindCount:    "whole number ≥ 0",
-	KindRating:   "number 1–5",
-	KindPriority: "whole number 1–3",
-	KindOpenings: "whole number ≥ 1",
-	KindCountry:  "ISO country code",
-	KindSiteType: "hq or field",
-	KindRoleKind: "line or staff",
-	KindStatus:   "active or ended",
-	KindDate:     "date (YYYY-MM-DD or DD/MM/YYYY)",
+	KindID:        "id",
+	KindText:      "text",
+	KindList:      "list (a|b|c)",
+	KindTags:      "tags (a|b|c)",
+	KindBool:      "yes/no",
+	KindInt:       "whole number",
+	KindCount:     "whole number ≥ 0",
+	KindRating:    "number 1–5",
+	KindPriority:  "whole number 1–3",
+	KindOpenings:  "whole number ≥ 1",
+	KindCountry:   "ISO country code",
+	KindSiteType:  "hq or field",
+	KindRoleKind:  "line or staff",
+	KindStatus:    "active or ended",
+	KindDate:      "date (YYYY-MM-DD or DD/MM/YYYY)",
+	KindLanguages: "languages (fr|en, French, English…)",
 }
 
 // String returns a short English description of the kind, for help texts.
@@ -248,7 +254,7 @@ var fileTables = [...]struct {
 		{Name: "functions_held", Kind: KindList,
 			Aliases: []string{"fonctions occupées", "past functions", "previous functions", "fonctions précédentes"},
 			Doc:     "functions held in the past, a|b|c"},
-		{Name: "languages", Kind: KindTags,
+		{Name: "languages", Kind: KindLanguages,
 			Aliases: []string{"langues", "langue", "language", "spoken languages"},
 			Doc:     "languages spoken, a|b|c"},
 		{Name: "gender", Kind: KindText,
@@ -310,7 +316,7 @@ var fileTables = [...]struct {
 		{Name: "experience", Kind: KindTags,
 			Aliases: []string{"lived situations", "vécu", "expériences"},
 			Doc:     "move flags, criterion ids and free tags the mentor has lived, a|b|c"},
-		{Name: "languages", Kind: KindTags,
+		{Name: "languages", Kind: KindLanguages,
 			Aliases: []string{"langues", "langue", "language"},
 			Doc:     "languages; default from people.csv"},
 		{Name: "available", Kind: KindBool,

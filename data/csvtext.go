@@ -307,6 +307,7 @@ func (cr *csvReader) next() (record, bool) {
 			cr.broken++
 			continue
 		}
+		restoreNeutralized(fields)
 		rec := record{fields: fields}
 		first, _ := cr.r.FieldPos(0)
 		last, _ := cr.r.FieldPos(len(fields) - 1)

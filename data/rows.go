@@ -23,7 +23,7 @@ type personRow struct {
 	Grade               intCell     `csv:"grade"`
 	Headcount           countCell   `csv:"headcount"`
 	FunctionsHeld       listCell    `csv:"functions_held"`
-	Languages           tagCell     `csv:"languages"`
+	Languages           langCell    `csv:"languages"`
 	Gender              textCell    `csv:"gender"`
 	LearningOrientation ratingCell  `csv:"learning_orientation"`
 }
@@ -157,7 +157,7 @@ type mentorRow struct {
 	PersonID   textCell  `csv:"person_id"`
 	Capacity   countCell `csv:"capacity"`
 	Experience tagCell   `csv:"experience"`
-	Languages  tagCell   `csv:"languages"`
+	Languages  langCell  `csv:"languages"`
 	Available  flagCell  `csv:"available"`
 }
 

@@ -98,6 +98,9 @@ type loaded struct {
 	DecisionsSource *data.Source
 	// ErrOut receives warnings, such as a plan file that leaves moves out.
 	ErrOut io.Writer
+	// Warnings are the values read that may not mean what was meant
+	// (FILE:LINE:COLUMN: warning: …), already shown on standard error.
+	Warnings []string
 }
 
 // load reads the configuration and every input file and checks them all.
@@ -133,10 +136,13 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 	}
 	l.Paths = append(l.Paths, inputPaths(o.Dir, override)...)
 	ds, notes, err := data.Load(l.Inputs, data.ReadOptions{Delimiter: delim, Config: &l.Config})
+	l.Warnings = notes.Warnings()
+	shown := l.Warnings // warnings are shown always, every note with --verbose
 	if o.Verbose {
-		for _, n := range notes {
-			fmt.Fprintln(errOut, n)
-		}
+		shown = notes
+	}
+	for _, n := range shown {
+		fmt.Fprintln(errOut, n)
 	}
 	if err != nil {
 		return nil, err

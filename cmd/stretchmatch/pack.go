@@ -212,7 +212,7 @@ func renderCSV(tables []*reports.Table, excel bool) ([]outputFile, error) {
 	files := make([]outputFile, 0, len(tables))
 	for _, t := range tables {
 		var buf bytes.Buffer
-		if err := data.WriteCSV(&buf, t.Keys(), t.Rows, data.CSVOptions{Excel: excel}); err != nil {
+		if err := writeTableCSV(&buf, t, excel); err != nil {
 			return nil, err
 		}
 		files = append(files, outputFile{t.Name + ".csv", buf.Bytes()})

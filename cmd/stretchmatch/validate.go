@@ -46,6 +46,7 @@ the data holds.`,
 	}
 	addInputFlags(cmd, &opts.Input)
 	addOutputFlags(cmd, &opts.Output)
+	declareTables(cmd, &opts.Output, "dataset")
 	return cmd
 }
 
@@ -57,6 +58,10 @@ func runValidate(opts *validateOptions) error {
 	lang, _ := opts.Output.language()
 	if err := writeTables(opts.IO, &opts.Output, l.Paths, reports.DatasetTable(l.Dataset, lang)); err != nil {
 		return err
+	}
+	if n := len(l.Warnings); n > 0 {
+		fmt.Fprintf(opts.IO.ErrOut, "ok: no problems found, %d warning%s above\n", n, plural(n))
+		return nil
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "ok: no problems found\n")
 	return nil
