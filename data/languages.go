@@ -52,7 +52,7 @@ var languageNames = []struct {
 	{"ms", []string{"msa", "may", "malay", "malais", "malaiisch", "malayo", "malese", "malaio", "maleis", "bahasa melayu"}},
 	{"mt", []string{"mlt", "maltese", "maltais", "maltesisch", "maltes", "maltees", "malti"}},
 	{"nl", []string{"nld", "dut", "dutch", "flemish", "neerlandais", "neerlandes", "flamand", "niederlandisch", "hollandisch", "flamisch", "holandes", "olandese", "fiammingo", "nederlands", "vlaams"}},
-	{"no", []string{"nor", "nob", "nno", "norwegian", "norvegien", "norwegisch", "noruego", "norvegese", "noruegues", "noors", "norsk", "bokmal", "nynorsk"}},
+	{"no", []string{"nb", "nn", "nor", "nob", "nno", "norwegian", "norvegien", "norwegisch", "noruego", "norvegese", "noruegues", "noors", "norsk", "bokmal", "nynorsk"}},
 	{"pl", []string{"pol", "polish", "polonais", "polnisch", "polaco", "polacco", "polones", "pools", "polski"}},
 	{"pt", []string{"por", "portuguese", "portugais", "portugiesisch", "portugues", "portoghese", "portugees", "brazilian portuguese", "portugues do brasil"}},
 	{"ro", []string{"ron", "rum", "romanian", "roumain", "rumanisch", "rumano", "rumeno", "romeno", "roemeens", "romana"}},
@@ -72,9 +72,21 @@ var languageNames = []struct {
 	{"zh", []string{"zho", "chi", "chinese", "mandarin", "chinois", "chinesisch", "chino", "cinese", "chines", "chinees", "mandarijn", "mandarim", "putonghua", "cantonese"}},
 }
 
+// isoCodes are all the ISO 639-1 codes; those of languageNames are also
+// known by name. nb and nn (Norwegian Bokmål and Nynorsk) are read as no.
+const isoCodes = "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy " +
+	"da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz " +
+	"ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo " +
+	"lt lu lv mg mh mi mk ml mn mr ms mt my na nd ne ng nl no nr nv ny oc oj om or os pa pi pl ps pt qu " +
+	"rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr " +
+	"ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu"
+
 // languageIndex maps every folded code and name to its ISO 639-1 code.
 var languageIndex = func() map[string]string {
 	idx := make(map[string]string)
+	for _, c := range strings.Fields(isoCodes) {
+		idx[c] = c
+	}
 	for _, l := range languageNames {
 		idx[l.code] = l.code
 		for _, n := range l.names {
@@ -169,7 +181,8 @@ type warner interface {
 	warning() (msg, hint string)
 }
 
-// LanguageCodes returns the ISO 639-1 codes stretchmatch knows, sorted.
+// LanguageCodes returns the ISO 639-1 codes whose languages stretchmatch
+// also knows by name, sorted.
 func LanguageCodes() []string {
 	codes := make([]string, len(languageNames))
 	for i, l := range languageNames {
