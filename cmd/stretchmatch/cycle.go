@@ -97,20 +97,12 @@ func (c *cycle) match(opt matcher.MatchOptions) error {
 }
 
 // writeOutputs writes each table as NAME.csv into dir. Every file is
-// rendered in memory first, so that a rendering error writes nothing; each
-// file is then written atomically, and never over one of inputs.
+// rendered in memory first, so that a rendering error writes nothing; the
+// files are then written as one transaction, never over one of inputs.
 func writeOutputs(dir string, inputs []string, excel bool, tables ...*reports.Table) error {
 	files, err := renderCSV(tables, excel)
 	if err != nil {
 		return err
 	}
 	return writeFiles(dir, inputs, files)
-}
-
-// ensureDir creates dir if needed.
-func ensureDir(dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("cannot create %s: %w", dir, err)
-	}
-	return nil
 }
