@@ -85,9 +85,16 @@ func (l *loader) crossCheck() {
 				"give each person their own id, or remove the repeated row")
 		})
 	// unknownPerson reports a reference to a person who is not in people.csv.
+	personLike := &lookAlikes{ids: func(yield func(string) bool) {
+		for i := range ds.People {
+			if !yield(ds.People[i].ID) {
+				return
+			}
+		}
+	}}
 	unknownPerson := func(fs *fileState, line, k int, id string) {
 		if id != "" && people.ok && !people.has(id) {
-			fs.addAt(line, k, fmt.Sprintf("%s %s is not an id in people.csv", tableOf(fs.std)[k].Name, quoteCell(id)),
+			fs.addAt(line, k, fmt.Sprintf("%s %s is not an id in people.csv%s", tableOf(fs.std)[k].Name, quoteCell(id), personLike.explain(id)),
 				"write the id of a person in people.csv, or add the person there")
 		}
 	}
@@ -100,7 +107,7 @@ func (l *loader) crossCheck() {
 			fp.addAt(p.Line, kPersonManager, fmt.Sprintf("person %s is their own manager", quoteCell(p.ID)),
 				"write the id of their manager, or leave manager_id empty for the top of the organisation")
 		case people.ok && !people.has(p.ManagerID):
-			fp.addAt(p.Line, kPersonManager, fmt.Sprintf("manager_id %s is not an id in people.csv", quoteCell(p.ManagerID)),
+			fp.addAt(p.Line, kPersonManager, fmt.Sprintf("manager_id %s is not an id in people.csv%s", quoteCell(p.ManagerID), personLike.explain(p.ManagerID)),
 				"write the id of a person in people.csv, or leave the cell empty for the top of the organisation")
 		}
 	}
@@ -204,6 +211,7 @@ func (l *loader) crossCheck() {
 				"a person cannot mentor themselves: fix one of the two ids")
 		}
 	}
+	checkHistoryPairs(fh, ds.History)
 }
 
 // shown returns an id as written in a hint: as is when it is plain, quoted

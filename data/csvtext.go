@@ -261,7 +261,9 @@ type csvReader struct {
 	r      *csv.Reader
 	c      *collector
 	done   bool
-	broken int // records skipped for a syntax error
+	broken int // records skipped for a syntax error or a cell too long
+	// maxCell is the most characters a cell may hold.
+	maxCell int
 }
 
 func newCSVReader(t *csvText, c *collector) *csvReader {
@@ -269,7 +271,7 @@ func newCSVReader(t *csvText, c *collector) *csvReader {
 	r.Comma = t.delim
 	r.FieldsPerRecord = -1 // ragged rows are reported by the caller
 	r.ReuseRecord = false
-	return &csvReader{t: t, r: r, c: c}
+	return &csvReader{t: t, r: r, c: c, maxCell: SheetCellChars}
 }
 
 // estimateRows returns an upper bound of the number of data rows: the
@@ -307,6 +309,9 @@ func (cr *csvReader) next() (record, bool) {
 			cr.broken++
 			continue
 		}
+		for i, f := range fields {
+			fields[i] = nfc(f) // ids and names compare in normal form C
+		}
 		rec := record{fields: fields}
 		first, _ := cr.r.FieldPos(0)
 		last, _ := cr.r.FieldPos(len(fields) - 1)
@@ -319,6 +324,10 @@ func (cr *csvReader) next() (record, bool) {
 			}
 		}
 		if rec.blank() {
+			continue
+		}
+		if longCells(&rec, cr.maxCell, cr.c) {
+			cr.broken++
 			continue
 		}
 		return rec, true

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"fmt"
-	"os"
-
 	"github.com/stretchmatch/stretchmatch/data"
 	"github.com/stretchmatch/stretchmatch/matcher"
 	"github.com/stretchmatch/stretchmatch/reports"
@@ -72,12 +69,12 @@ func (c *cycle) givenPlan(path string, delim rune) error {
 	if err := c.score(); err != nil {
 		return err
 	}
-	b, err := os.ReadFile(path)
+	b, err := readInputFile(path, c.Limits, "the plan", "give the plan.csv written by stretchmatch plan")
 	if err != nil {
-		return fmt.Errorf("cannot read the plan: %w (give the plan.csv written by stretchmatch plan)", err)
+		return err
 	}
 	c.PlanSource = &data.Source{Name: path, Data: b}
-	ids, err := data.ReadPlanChoice(*c.PlanSource, data.ReadOptions{Delimiter: delim}, c.Dataset)
+	ids, err := data.ReadPlanChoice(*c.PlanSource, data.ReadOptions{Delimiter: delim, Limits: c.Limits}, c.Dataset)
 	if err != nil {
 		return err
 	}

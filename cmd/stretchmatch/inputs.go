@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -19,6 +20,7 @@ type inputOptions struct {
 	ConfigFile string
 	Delimiter  string
 	Verbose    bool
+	Limits     limitFlags
 }
 
 // inputFlags maps each --flag to the standard file it replaces. The flag
@@ -41,6 +43,7 @@ func addInputFlags(cmd *cobra.Command, o *inputOptions) {
 	f.StringVar(&o.ConfigFile, "config", "", "YAML `FILE` overriding weights, thresholds and rules")
 	f.StringVar(&o.Delimiter, "delimiter", "", "force the CSV delimiter: {comma|semicolon|tab} (default: detected from the header line)")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "say which encoding, delimiter and columns were recognised")
+	addLimitFlags(cmd, &o.Limits)
 	_ = cmd.RegisterFlagCompletionFunc("delimiter", cobra.FixedCompletions([]string{"comma", "semicolon", "tab"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
@@ -62,6 +65,9 @@ func (o *inputOptions) delimiter() (rune, error) {
 // check validates the flags before any work is done.
 func (o *inputOptions) check() error {
 	if _, err := o.delimiter(); err != nil {
+		return err
+	}
+	if _, err := o.Limits.limits(); err != nil {
 		return err
 	}
 	stdin := 0
@@ -88,6 +94,20 @@ type loaded struct {
 	// ConfigSource is the --config file as read, nil without --config: the
 	// run record hashes it.
 	ConfigSource *data.Source
+	// Limits bound what is read from each file.
+	Limits data.Limits
+}
+
+// readInputFile reads a file other than the six inputs (configuration,
+// plan) within the size limit; what and hint word the error of a missing
+// or unreadable file.
+func readInputFile(path string, lim data.Limits, what, hint string) ([]byte, error) {
+	b, err := data.ReadFileLimited(path, lim.MaxFileSize)
+	var ps data.Problems
+	if err != nil && !errors.As(err, &ps) {
+		return nil, fmt.Errorf("cannot read %s: %w (%s)", what, err, hint)
+	}
+	return b, err
 }
 
 // load reads the configuration and every input file and checks them all.
@@ -97,11 +117,15 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 	if err != nil {
 		return nil, err
 	}
-	l := &loaded{Config: model.Default(), Delimiter: delim}
+	lim, err := o.Limits.limits()
+	if err != nil {
+		return nil, err
+	}
+	l := &loaded{Config: model.Default(), Delimiter: delim, Limits: lim}
 	if o.ConfigFile != "" {
-		b, err := os.ReadFile(o.ConfigFile)
+		b, err := readInputFile(o.ConfigFile, lim, "the configuration", "check the path given to --config")
 		if err != nil {
-			return nil, fmt.Errorf("cannot read the configuration: %w (check the path given to --config)", err)
+			return nil, err
 		}
 		l.Paths = append(l.Paths, o.ConfigFile)
 		l.ConfigSource = &data.Source{Name: o.ConfigFile, Data: b}
@@ -115,11 +139,11 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 			override[in.flag] = v
 		}
 	}
-	if l.Inputs, err = data.ReadInputs(o.Dir, override, stdin); err != nil {
+	if l.Inputs, err = data.ReadInputs(o.Dir, override, stdin, lim); err != nil {
 		return nil, err
 	}
 	l.Paths = append(l.Paths, inputPaths(o.Dir, override)...)
-	ds, notes, err := data.Load(l.Inputs, data.ReadOptions{Delimiter: delim, Config: &l.Config})
+	ds, notes, err := data.Load(l.Inputs, data.ReadOptions{Delimiter: delim, Config: &l.Config, Limits: lim})
 	if o.Verbose {
 		for _, n := range notes {
 			fmt.Fprintln(errOut, n)
