@@ -58,15 +58,19 @@ func decodeText(src *Source, forced rune, emptyHint string, c *collector, notes 
 	}
 	var enc string
 	switch {
-	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
-		data = data[3:]
-		enc = "UTF-8 with byte-order mark"
-		if !utf8.Valid(data) {
-			data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
-			enc += " (invalid bytes replaced by \uFFFD)"
+	case bytes.HasPrefix(data, utf8BOM):
+		if !utf8.Valid(data[3:]) {
+			reportInvalidUTF8(c, data, 3)
+			return t, false
 		}
+		data = data[3:]
+		enc = EncodingUTF8BOM
 	case utf8.Valid(data):
-		enc = "UTF-8"
+		enc = EncodingUTF8
+	case hasMultiByte(data):
+		// Valid UTF-8 letters elsewhere: the file is UTF-8, damaged.
+		reportInvalidUTF8(c, data, 0)
+		return t, false
 	default:
 		// Five bytes have no character in Windows-1252: a file holding one
 		// is in some other encoding, and decoding it would turn letters into
@@ -103,6 +107,8 @@ func decodeText(src *Source, forced rune, emptyHint string, c *collector, notes 
 	if bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') >= 0 {
 		data = bytes.ReplaceAll(data, []byte{'\r'}, []byte{'\n'})
 		lineEnds = "; line ends CR (old Mac)"
+	} else if !checkLoneCR(data, t.lineOffset, c) {
+		return t, false
 	}
 	t.body = data
 	how := "forced"
