@@ -8,6 +8,8 @@ import (
 
 	"gonum.org/v1/gonum/graph/simple"
 	"gonum.org/v1/gonum/graph/topo"
+
+	"github.com/stretchmatch/stretchmatch/model"
 )
 
 // colIndex returns the index of the named column in the table of file. It
@@ -312,10 +314,10 @@ func (l *loader) checkCycles(people *idSet) {
 				names = append(names, fmt.Sprintf("… and %d more", len(comp)-maxCycleNames))
 				break
 			}
-			names = append(names, fmt.Sprintf("%s %s", ps[i].ID, quoteCell(ps[i].Name)))
+			names = append(names, fmt.Sprintf("%s %s", ps[i].ID, quoteCell(l.showName(&ps[i]))))
 			i = int(mgr[i])
 			if i == start {
-				names = append(names, fmt.Sprintf("%s %s", ps[i].ID, quoteCell(ps[i].Name)))
+				names = append(names, fmt.Sprintf("%s %s", ps[i].ID, quoteCell(l.showName(&ps[i]))))
 				break
 			}
 		}
@@ -345,4 +347,13 @@ func compareIDs(a, b string) int {
 		return 1
 	}
 	return strings.Compare(a, b)
+}
+
+// showName is the name of p as messages show it: through ShowName of the
+// read options when given (a pseudonym under redaction), else as written.
+func (l *loader) showName(p *model.Person) string {
+	if l.showNameFn != nil {
+		return l.showNameFn(p.ID, p.Name)
+	}
+	return p.Name
 }

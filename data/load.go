@@ -32,6 +32,9 @@ type ReadOptions struct {
 	// Limits bound the length of lines and cells (the zero value: the
 	// defaults); a longer one is a problem at its line and column.
 	Limits Limits
+	// ShowName, when not nil, gives the name that problems show for a
+	// person (a pseudonym under redaction); nil shows names as written.
+	ShowName func(id, name string) string
 }
 
 // Notes are informational messages about how the input was read: encoding
@@ -101,12 +104,13 @@ func (fs *fileState) keep(rec *record) {
 
 // loader reads one cycle's files.
 type loader struct {
-	delim rune
-	lim   Limits
-	cfg   model.Config
-	notes Notes
-	files [numRoles]fileState
-	ds    model.Dataset
+	delim      rune
+	lim        Limits
+	showNameFn func(id, name string) string
+	cfg        model.Config
+	notes      Notes
+	files      [numRoles]fileState
+	ds         model.Dataset
 }
 
 // Load decodes, checks and cross-checks every given input file and returns
@@ -127,7 +131,7 @@ func Load(in Inputs, opt ReadOptions) (*model.Dataset, Notes, error) {
 	if opt.Delimiter != 0 && !validDelimiter(opt.Delimiter) {
 		return nil, nil, fmt.Errorf("data: invalid delimiter %q", opt.Delimiter)
 	}
-	l := &loader{delim: opt.Delimiter, cfg: model.Default(), lim: opt.Limits.withDefaults()}
+	l := &loader{delim: opt.Delimiter, cfg: model.Default(), lim: opt.Limits.withDefaults(), showNameFn: opt.ShowName}
 	if opt.Config != nil {
 		l.cfg = *opt.Config
 	}

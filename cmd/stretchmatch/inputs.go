@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchmatch/stretchmatch/data"
 	"github.com/stretchmatch/stretchmatch/model"
+	"github.com/stretchmatch/stretchmatch/reports"
 )
 
 // inputOptions are the flags shared by every command that reads the input
@@ -21,6 +22,9 @@ type inputOptions struct {
 	Delimiter  string
 	Verbose    bool
 	Limits     limitFlags
+	// Redact shows pseudonyms instead of names in the messages of the
+	// load too (set from the command's --redact).
+	Redact bool
 }
 
 // inputFlags maps each --flag to the standard file it replaces. The flag
@@ -143,7 +147,11 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 		return nil, err
 	}
 	l.Paths = append(l.Paths, inputPaths(o.Dir, override)...)
-	ds, notes, err := data.Load(l.Inputs, data.ReadOptions{Delimiter: delim, Config: &l.Config, Limits: lim})
+	ropt := data.ReadOptions{Delimiter: delim, Config: &l.Config, Limits: lim}
+	if o.Redact {
+		ropt.ShowName = func(id, _ string) string { return reports.Pseudonym(id) }
+	}
+	ds, notes, err := data.Load(l.Inputs, ropt)
 	if o.Verbose {
 		for _, n := range notes {
 			fmt.Fprintln(errOut, n)
