@@ -132,7 +132,7 @@ func openTable(src Source, opt ReadOptions, emptyHint string) (*csvReader, recor
 	c := &collector{file: src.Name}
 	var notes Notes
 	t, ok := decodeText(&src, opt.Delimiter, emptyHint, c, &notes)
-	if !ok {
+	if !ok || !checkLines(&t, opt.Limits.withDefaults().MaxLine, c) {
 		return nil, record{}, nil, Problems(c.sorted())
 	}
 	cr := newCSVReader(&t, c)

@@ -3,9 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"math"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -100,7 +98,7 @@ func parseCapacities(flags []string) ([][2]string, error) {
 		if v, err := strconv.Atoi(strings.TrimSpace(n)); err != nil || v < 0 {
 			return nil, usageErrorf("--capacity %q: N must be a whole number ≥ 0", f)
 		}
-		out = append(out, [2]string{strings.TrimSpace(col), strings.TrimSpace(n)})
+		out = append(out, [2]string{data.NormalizeID(col), strings.TrimSpace(n)})
 	}
 	return out, nil
 }
@@ -110,12 +108,16 @@ func runAssign(opts *assignOptions) error {
 	var raw []byte
 	var err error
 	if opts.Matrix == "-" {
-		raw, err = io.ReadAll(opts.IO.In)
+		raw, err = data.ReadAllLimited(opts.IO.In, "standard input", 0)
 	} else {
-		raw, err = os.ReadFile(opts.Matrix)
+		raw, err = data.ReadFileLimited(opts.Matrix, 0)
+	}
+	var ps data.Problems
+	if err != nil && !errors.As(err, &ps) {
+		return fmt.Errorf("cannot read the matrix: %w (check the path of MATRIX.csv)", err)
 	}
 	if err != nil {
-		return fmt.Errorf("cannot read the matrix: %w (check the path of MATRIX.csv)", err)
+		return err
 	}
 	delim, _ := (&inputOptions{Delimiter: opts.Delimiter}).delimiter()
 	mx, err := data.ReadMatrix(data.Source{Name: opts.Matrix, Data: raw}, data.ReadOptions{Delimiter: delim}, opts.CapacityRow)
@@ -141,12 +143,17 @@ func runAssign(opts *assignOptions) error {
 		for j := range capacity {
 			capacity[j] = 1
 		}
+		given := make([]string, m) // the flag that set each column
 		for _, c := range caps {
 			j := indexFold(mx.Cols, c[0])
 			if j < 0 {
 				return usageErrorf("--capacity %s=%s: %s has no column %q", c[0], c[1], opts.Matrix, c[0])
 			}
-			capacity[j], _ = strconv.Atoi(c[1])
+			v, _ := strconv.Atoi(c[1])
+			if given[j] != "" && v != capacity[j] {
+				return usageErrorf("--capacity %s=%s contradicts --capacity %s for column %q: give each column one capacity", c[0], c[1], given[j], mx.Cols[j])
+			}
+			capacity[j], given[j] = v, c[0]+"="+c[1]
 		}
 	}
 	if capacity != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/stretchmatch/stretchmatch/data"
 	"github.com/stretchmatch/stretchmatch/matcher"
@@ -87,12 +86,12 @@ func (c *cycle) givenPlan(path string, delim rune) error {
 	if err := c.score(); err != nil {
 		return err
 	}
-	b, err := os.ReadFile(path)
+	b, err := readInputFile(path, c.Limits, "the plan", "give the plan.csv written by stretchmatch plan")
 	if err != nil {
-		return fmt.Errorf("cannot read the plan: %w (give the plan.csv written by stretchmatch plan)", err)
+		return err
 	}
 	c.PlanSource = &data.Source{Name: path, Data: b}
-	ds, note, err := data.ReadPlanDecisions(*c.PlanSource, data.ReadOptions{Delimiter: delim}, c.Dataset)
+	ds, note, err := data.ReadPlanDecisions(*c.PlanSource, data.ReadOptions{Delimiter: delim, Limits: c.Limits}, c.Dataset)
 	if err != nil {
 		return err
 	}
@@ -118,20 +117,12 @@ func (c *cycle) match(opt matcher.MatchOptions) error {
 }
 
 // writeOutputs writes each table as NAME.csv into dir. Every file is
-// rendered in memory first, so that a rendering error writes nothing; each
-// file is then written atomically, and never over one of inputs.
+// rendered in memory first, so that a rendering error writes nothing; the
+// files are then written as one transaction, never over one of inputs.
 func writeOutputs(dir string, inputs []string, excel bool, tables ...*reports.Table) error {
 	files, err := renderCSV(tables, excel)
 	if err != nil {
 		return err
 	}
 	return writeFiles(dir, inputs, files)
-}
-
-// ensureDir creates dir if needed.
-func ensureDir(dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("cannot create %s: %w", dir, err)
-	}
-	return nil
 }

@@ -46,18 +46,21 @@ func (o *inputOptions) loadDecisions(l *loaded, errOut io.Writer) error {
 		path = filepath.Join(o.Dir, data.FileDecisions)
 	}
 	l.Paths = append(l.Paths, path)
-	b, err := os.ReadFile(path)
+	b, err := data.ReadFileLimited(path, l.Limits.MaxFileSize)
+	var ps data.Problems
 	switch {
 	case err == nil:
 	case errors.Is(err, fs.ErrNotExist) && !explicit:
 		return nil
 	case errors.Is(err, fs.ErrNotExist):
 		return data.Problems{{File: path, Msg: "file not found", Hint: "check the path given to --decisions"}}
+	case errors.As(err, &ps):
+		return ps
 	default:
 		return data.Problems{{File: path, Msg: "cannot read the file: " + err.Error(), Hint: "check that it is a readable file"}}
 	}
 	l.DecisionsSource = &data.Source{Name: path, Data: b}
-	l.Decisions, err = data.ReadDecisions(*l.DecisionsSource, data.ReadOptions{Delimiter: l.Delimiter}, l.Dataset)
+	l.Decisions, err = data.ReadDecisions(*l.DecisionsSource, data.ReadOptions{Delimiter: l.Delimiter, Limits: l.Limits}, l.Dataset)
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -94,18 +93,12 @@ func runInit(opts *initOptions) error {
 			}
 		}
 	}
-	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
-		return fmt.Errorf("cannot create %s: %w", opts.Dir, err)
+	out := make([]outputFile, len(files))
+	for i, f := range files {
+		out[i] = outputFile{f.name, f.body}
 	}
-	for _, f := range files {
-		body := f.body
-		err := data.WriteFileAtomic(filepath.Join(opts.Dir, f.name), nil, func(w io.Writer) error {
-			_, err := w.Write(body)
-			return err
-		})
-		if err != nil {
-			return err
-		}
+	if err := writeFiles(opts.Dir, nil, out); err != nil {
+		return err
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "wrote %d files into %s; next: stretchmatch validate %s\n", len(files), opts.Dir, opts.Dir)
 	return nil

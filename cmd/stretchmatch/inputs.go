@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/stretchmatch/stretchmatch/data"
 	"github.com/stretchmatch/stretchmatch/model"
+	"github.com/stretchmatch/stretchmatch/reports"
 )
 
 // inputOptions are the flags shared by every command that reads the input
@@ -21,6 +23,10 @@ type inputOptions struct {
 	DecisionsFile string
 	Delimiter     string
 	Verbose       bool
+	Limits        limitFlags
+	// Redact shows pseudonyms instead of names in the messages of the
+	// load too (set from the command's --redact).
+	Redact bool
 }
 
 // inputFlags maps each --flag to the standard file it replaces. The flag
@@ -44,6 +50,7 @@ func addInputFlags(cmd *cobra.Command, o *inputOptions) {
 	f.StringVar(&o.Delimiter, "delimiter", "", "force the CSV delimiter: {comma|semicolon|tab} (default: detected from the header line)")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "say which encoding, delimiter and columns were recognised")
 	addDecisionFlag(cmd, o)
+	addLimitFlags(cmd, &o.Limits)
 	_ = cmd.RegisterFlagCompletionFunc("delimiter", cobra.FixedCompletions([]string{"comma", "semicolon", "tab"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
@@ -65,6 +72,9 @@ func (o *inputOptions) delimiter() (rune, error) {
 // check validates the flags before any work is done.
 func (o *inputOptions) check() error {
 	if _, err := o.delimiter(); err != nil {
+		return err
+	}
+	if _, err := o.Limits.limits(); err != nil {
 		return err
 	}
 	stdin := 0
@@ -101,6 +111,20 @@ type loaded struct {
 	// Warnings are the values read that may not mean what was meant
 	// (FILE:LINE:COLUMN: warning: …), already shown on standard error.
 	Warnings []string
+	// Limits bound what is read from each file.
+	Limits data.Limits
+}
+
+// readInputFile reads a file other than the six inputs (configuration,
+// plan) within the size limit; what and hint word the error of a missing
+// or unreadable file.
+func readInputFile(path string, lim data.Limits, what, hint string) ([]byte, error) {
+	b, err := data.ReadFileLimited(path, lim.MaxFileSize)
+	var ps data.Problems
+	if err != nil && !errors.As(err, &ps) {
+		return nil, fmt.Errorf("cannot read %s: %w (%s)", what, err, hint)
+	}
+	return b, err
 }
 
 // load reads the configuration and every input file and checks them all.
@@ -110,11 +134,15 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 	if err != nil {
 		return nil, err
 	}
-	l := &loaded{Config: model.Default(), Delimiter: delim, ErrOut: errOut}
+	lim, err := o.Limits.limits()
+	if err != nil {
+		return nil, err
+	}
+	l := &loaded{Config: model.Default(), Delimiter: delim, ErrOut: errOut, Limits: lim}
 	if cf := o.configFile(); cf != "" {
-		b, err := os.ReadFile(cf)
+		b, err := readInputFile(cf, lim, "the configuration", "check the path given to --config")
 		if err != nil {
-			return nil, fmt.Errorf("cannot read the configuration: %w (check the path given to --config)", err)
+			return nil, err
 		}
 		if o.Verbose {
 			fmt.Fprintf(errOut, "configuration: %s\n", cf)
@@ -131,11 +159,15 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 			override[in.flag] = v
 		}
 	}
-	if l.Inputs, err = data.ReadInputs(o.Dir, override, stdin); err != nil {
+	if l.Inputs, err = data.ReadInputs(o.Dir, override, stdin, lim); err != nil {
 		return nil, err
 	}
 	l.Paths = append(l.Paths, inputPaths(o.Dir, override)...)
-	ds, notes, err := data.Load(l.Inputs, data.ReadOptions{Delimiter: delim, Config: &l.Config})
+	ropt := data.ReadOptions{Delimiter: delim, Config: &l.Config, Limits: lim}
+	if o.Redact {
+		ropt.ShowName = func(id, _ string) string { return reports.Pseudonym(id) }
+	}
+	ds, notes, err := data.Load(l.Inputs, ropt)
 	l.Warnings = notes.Warnings()
 	shown := l.Warnings // warnings are shown always, every note with --verbose
 	if o.Verbose {

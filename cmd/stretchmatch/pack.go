@@ -3,9 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
-	"path/filepath"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -221,42 +219,22 @@ func renderCSV(tables []*reports.Table, excel bool) ([]outputFile, error) {
 }
 
 // writeFiles writes files already rendered into dir, creating it if needed,
-// each atomically and never over one of inputs.
+// as one transaction (see data.StageFiles): every file is staged first, and
+// they are renamed into place only when all are written, in order (so
+// run.json, last, always describes the files beside it). No file may be
+// one of inputs.
 func writeFiles(dir string, inputs []string, files []outputFile) error {
-	// Refuse an input before creating anything.
-	for _, f := range files {
-		path := filepath.Join(dir, f.Name)
-		for _, in := range inputs {
-			if in != "" && in != "-" && sameFile(in, path) {
-				return fmt.Errorf("refusing to write %s: it is the input file %s (choose another output folder)", path, in)
-			}
-		}
-	}
-	if err := ensureDir(dir); err != nil {
+	tx, err := data.StageFiles(dir, inputs)
+	if err != nil {
 		return err
 	}
+	defer tx.Abort()
 	for _, f := range files {
-		path := filepath.Join(dir, f.Name)
-		body := f.Body
-		if err := data.WriteFileAtomic(path, inputs, func(w io.Writer) error {
-			_, err := w.Write(body)
+		if err := tx.Add(f.Name, f.Body); err != nil {
 			return err
-		}); err != nil {
-			return fmt.Errorf("cannot write %s: %w", path, err)
 		}
 	}
-	return nil
-}
-
-// sameFile tells whether two paths name the same file, comparing them once
-// made absolute and cleaned.
-func sameFile(a, b string) bool {
-	x, err1 := filepath.Abs(a)
-	y, err2 := filepath.Abs(b)
-	if err1 != nil || err2 != nil {
-		return filepath.Clean(a) == filepath.Clean(b)
-	}
-	return x == y
+	return tx.Commit()
 }
 
 // fileNames lists the names of files, for the summary a command prints.

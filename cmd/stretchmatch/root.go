@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -62,6 +63,7 @@ func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 // code. It is the only place where errors become exit codes.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ios := newIOStreams(stdin, stdout, stderr)
+	defer catchSignals(ios.ErrOut, os.Exit)()
 	root := newRootCmd(ios)
 	root.SetArgs(args)
 	err := root.Execute()
@@ -119,6 +121,7 @@ Exit codes:
   0  success
   1  bad input data or an I/O error (every problem is listed as FILE:LINE:COLUMN)
   2  usage error (unknown command or flag, wrong arguments)
+  130, 143  stopped by SIGINT or SIGTERM (files being written are removed)
 `
 
 func newRootCmd(ios *iostreams) *cobra.Command {
