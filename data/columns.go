@@ -257,6 +257,9 @@ var fileTables = [...]struct {
 		{Name: "learning_orientation", Kind: KindRating,
 			Aliases: []string{"orientation apprentissage", "orientation à l'apprentissage", "learning agility"},
 			Doc:     "learning orientation, 1–5"},
+		{Name: "position_id", Kind: KindID,
+			Aliases: []string{"current position", "current position id", "poste actuel", "code poste actuel"},
+			Doc:     "id of the position the person holds now (used by followup)"},
 	}},
 	{FilePositions, []Column{
 		{Name: "id", Required: true, Kind: KindID,
