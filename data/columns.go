@@ -89,6 +89,9 @@ var kindNames = [...]string{
 
 // String returns a short English description of the kind, for help texts.
 func (k Kind) String() string {
+	if s, ok := activityKindNames[k]; ok {
+		return s
+	}
 	if k > 0 && int(k) < len(kindNames) {
 		return kindNames[k]
 	}
@@ -351,6 +354,7 @@ var fileTables = [...]struct {
 			Aliases: []string{"start date", "date", "depuis", "date de début", "début"},
 			Doc:     "date the pair started"},
 	}},
+	{FileActivity, activityColumns},
 }
 
 // headerIndex maps the HeaderKey of every name and alias of one file's

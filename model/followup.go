@@ -98,6 +98,7 @@ type Previous struct {
 	// could be found (see the follow-up's documentation), else nil.
 	People    []Person
 	Positions []Position
+	History   []HistoryPair
 	// Decisions tells whether the previous pack was made under committee
 	// decisions (its plan.csv or pairs.csv had a decision column).
 	Decisions bool

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -189,6 +190,11 @@ func renderRun(c *cycle, lang reports.Lang, names reports.Namer, excel bool) ([]
 	}
 	files = append(files, pack...)
 	rec := c.runRecord()
+	for _, f := range files {
+		if strings.HasSuffix(f.Name, ".csv") {
+			rec.Outputs = append(rec.Outputs, reports.HashInput(f.Name, "", f.Body))
+		}
+	}
 	var buf bytes.Buffer
 	if err := reports.WriteRunJSON(&buf, &rec); err != nil {
 		return nil, err
