@@ -93,9 +93,11 @@ var fitWords = map[string]string{
 // day-first forms French Excel writes.
 var dayLayouts = [...]string{"2006-01-02", "2/1/2006", "2/1/06", "2-1-2006", "2-1-06", "2.1.2006", "2.1.06"}
 
-// parseDay reads a date of activity.csv, ignoring a time after it
-// ("31/01/2026 14:30", "2026-01-31T14:30:00").
-func parseDay(s string) (string, bool) {
+// ParseDay reads a date as activity.csv accepts it (ISO, or day first as
+// French Excel writes it: 31/01/2026, 31/01/26, 31-01-2026, 31.01.2026),
+// ignoring a time after it ("31/01/2026 14:30", "2026-01-31T14:30:00"), and
+// returns it as YYYY-MM-DD.
+func ParseDay(s string) (string, bool) {
 	if i := strings.IndexAny(s, " T"); i > 0 {
 		s = s[:i]
 	}
@@ -119,7 +121,7 @@ type dayCell struct {
 func (c *dayCell) UnmarshalCSV(s string) error {
 	c.raw = strings.TrimSpace(s)
 	if c.raw != "" {
-		v, ok := parseDay(c.raw)
+		v, ok := ParseDay(c.raw)
 		c.v, c.bad = v, !ok
 	}
 	return nil

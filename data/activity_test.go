@@ -126,9 +126,9 @@ func TestParseDayEdges(t *testing.T) {
 		"28-02-2026": "2026-02-28", "28.02.2026": "2026-02-28", "2026-02-28 08:00": "2026-02-28",
 		"29/02/2026": "", "02/30/2026": "", "2026/02/28": "", "0001-01-01": "", "x": "",
 	} {
-		got, ok := parseDay(in)
+		got, ok := ParseDay(in)
 		if got != want || ok != (want != "") {
-			t.Errorf("parseDay(%q) = %q, %v; want %q", in, got, ok, want)
+			t.Errorf("ParseDay(%q) = %q, %v; want %q", in, got, ok, want)
 		}
 	}
 }

@@ -395,7 +395,7 @@ func (p *prevCSV) sessions(src Source) []model.PrevSession {
 	t.each(func(rec *record, get func(string) string) {
 		s := model.PrevSession{GroupID: get("group_id")}
 		if d := get("date"); d != "" {
-			v, ok := parseDay(d)
+			v, ok := ParseDay(d)
 			if !ok {
 				i := t.cols["date"]
 				t.c.add(rec.lineOf(i), i+1, fmt.Sprintf("date %s is not a date", quoteCell(d)), "give the file as stretchmatch groups wrote it")
