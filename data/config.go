@@ -242,7 +242,7 @@ var configDocs = map[string]string{
 	"followup":                           "Follow-up of the previous quarter (stretchmatch followup); defaults for a monthly rhythm.",
 	"followup.first_meeting_days":        "A pair or group with no meeting this many days after its start is no_first_meeting.",
 	"followup.inactive_days":             "A pair or group whose last meeting is more than this many days old is inactive.",
-	"followup.session_every_days":        "Planned rhythm: one session per started period of this many days.",
+	"followup.session_every_days":        "Planned rhythm: one session per full period of this many days since the start.",
 	"followup.quarter_days":              "Without --since, pairs and groups started this many days before the follow-up day.",
 	"followup.gas_correlation":           "ρ, the correlation between goals assumed by the Goal Attainment Scaling T-score (0 ≤ ρ < 1).",
 }

@@ -119,8 +119,8 @@ type Followup struct {
 	// InactiveDays is how long after the last meeting a pair or group is
 	// flagged inactive.
 	InactiveDays int `yaml:"inactive_days"`
-	// SessionEveryDays is the planned rhythm: one session per started
-	// period of this many days since the start.
+	// SessionEveryDays is the planned rhythm: one session per full period
+	// of this many days since the start.
 	SessionEveryDays int `yaml:"session_every_days"`
 	// QuarterDays is how many days before the follow-up day the previous
 	// quarter's pairs are taken to have started, unless --since is given.

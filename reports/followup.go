@@ -214,6 +214,9 @@ func goalsCell(gs []followup.Goal) string {
 			name = "-"
 		}
 		parts[i] = fmt.Sprintf("%s=%+d", name, g.Score)
+		if g.Score == 0 {
+			parts[i] = name + "=0"
+		}
 		if g.Weight != 1 {
 			parts[i] += "×" + strconv.FormatFloat(g.Weight, 'f', -1, 64)
 		}
@@ -360,8 +363,9 @@ func CodevHistoryNextTable(rows []model.CodevMembership, lang Lang) *Table {
 // LastQuarter is what the "Last quarter" section shows.
 type LastQuarter struct {
 	Result *followup.Result
-	// People are the people to group the equity tables by: this quarter's,
-	// falling back on the previous quarter's for people who left.
+	// PrevPeople and People are the people to group the equity tables by:
+	// as they were last quarter when known (the groups at the time of the
+	// decisions), else as they are now.
 	People, PrevPeople []model.Person
 }
 
@@ -401,18 +405,18 @@ func lqMovesBy(r *followup.Result, lang Lang, name, title, label string, key fun
 		if c == nil {
 			c = make([]int, 5)
 			counts[k] = c
-			order = append(order, k)
+			if k != "\x00total" {
+				order = append(order, k)
+			}
 		}
 		c[0]++
 		c[1+slices.Index(followup.MoveStatuses(), m.Status)]++
 	}
 	for i := range r.Moves {
 		add(key(&r.Moves[i]), &r.Moves[i])
-	}
-	slices.Sort(order)
-	for i := range r.Moves {
 		add("\x00total", &r.Moves[i])
 	}
+	slices.Sort(order)
 	for _, k := range append(order, "\x00total") {
 		c := counts[k]
 		if c == nil {
@@ -565,7 +569,7 @@ const minGroup = 5
 func lqEquity(lq LastQuarter, lang Lang) []*Table {
 	r := lq.Result
 	byID := map[string]*model.Person{}
-	for _, list := range [][]model.Person{lq.PrevPeople, lq.People} {
+	for _, list := range [][]model.Person{lq.People, lq.PrevPeople} {
 		for i := range list {
 			byID[list[i].ID] = &list[i]
 		}

@@ -19,6 +19,8 @@ type cycle struct {
 	// PlanSource is the plan file the chosen moves were taken from, nil
 	// when the cycle planned them itself.
 	PlanSource *data.Source
+	// Followed is the follow-up of last quarter's pack, nil without one.
+	Followed *followed
 }
 
 // needFiles reports a problem for each named input that is absent.

@@ -114,10 +114,14 @@ func (c *cycle) runRecord() reports.RunRecord {
 
 // committeePack builds the committee pack of the cycle.
 func (c *cycle) committeePack(lang reports.Lang, names reports.Namer) *reports.Pack {
-	return reports.Committee(reports.CommitteeInput{
+	p := reports.Committee(reports.CommitteeInput{
 		Config: &c.Config, Dataset: c.Dataset, Scores: c.Scores, Plan: c.Plan, Matching: c.Matching,
 		Lang: lang, Names: names, Run: c.runRecord(),
 	})
+	if c.Followed != nil {
+		p.Sections = append(p.Sections, c.Followed.section(c.loaded, lang, names))
+	}
+	return p
 }
 
 // csvTables are the tables of the CSV files of a cycle, the same as those

@@ -23,8 +23,8 @@
 // or a closed activity), [NotAGoodFit] (the latest fit answer), then
 // [NoFirstMeeting] (no meeting yet and more than first_meeting_days since
 // the start), [Inactive] (more than inactive_days since the last
-// meeting), else [OnTrack]. Sessions planned are one per started period
-// of session_every_days since the start (for a group with a calendar, its
+// meeting), else [OnTrack]. Sessions planned are one per full period of
+// session_every_days since the start (for a group with a calendar, its
 // sessions dated on or before the day of the follow-up).
 //
 // # Goal Attainment Scaling
@@ -471,14 +471,10 @@ func (l *Life) rhythm(cfg model.Followup, asOf string) {
 	}
 }
 
-// planned returns the sessions planned from start to asOf: one per started
+// planned returns the sessions planned from start to asOf: one per full
 // period of every days.
 func planned(start, asOf string, every int) int {
-	d := days(start, asOf)
-	if d <= 0 {
-		return 0
-	}
-	return (d + every - 1) / every
+	return max(days(start, asOf), 0) / every
 }
 
 func followPair(p model.PrevPair, now map[string]*model.Person, acts []*model.Activity, since string, in Input) Pair {

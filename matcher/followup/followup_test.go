@@ -160,9 +160,9 @@ func TestPairSessionsAndGoals(t *testing.T) {
 	if p.Held != 3 || p.FirstMeeting != "2026-01-15" || p.LastMeeting != "2026-03-20" || p.DaysSinceMeeting.V != 11 {
 		t.Errorf("sessions: held %d first %s last %s days %v", p.Held, p.FirstMeeting, p.LastMeeting, p.DaysSinceMeeting)
 	}
-	// 89 days at one session per 30 days: three periods started.
-	if p.Planned != 3 {
-		t.Errorf("planned %d, want 3", p.Planned)
+	// 89 days at one session per 30 days: two full periods.
+	if p.Planned != 2 {
+		t.Errorf("planned %d, want 2", p.Planned)
 	}
 	want := []Goal{{"delegate", 1, 2, "2026-02-12"}, {"network", 0, 1, "2026-03-10"}}
 	if diff := cmp.Diff(want, p.Goals); diff != "" {
@@ -175,7 +175,7 @@ func TestPairSessionsAndGoals(t *testing.T) {
 	for _, tt := range []struct {
 		start, asOf string
 		want        int
-	}{{"2026-01-01", "2026-01-01", 0}, {"2026-01-01", "2026-01-02", 1}, {"2026-01-01", "2026-01-31", 1}, {"2026-01-01", "2026-02-01", 2}} {
+	}{{"2026-01-01", "2026-01-01", 0}, {"2026-01-01", "2026-01-30", 0}, {"2026-01-01", "2026-01-31", 1}, {"2026-01-01", "2026-03-31", 2}, {"2026-01-01", "2026-04-01", 3}} {
 		if got := planned(tt.start, tt.asOf, 30); got != tt.want {
 			t.Errorf("planned(%s, %s) = %d, want %d", tt.start, tt.asOf, got, tt.want)
 		}
@@ -215,9 +215,9 @@ func TestGroupHealth(t *testing.T) {
 	}
 	want := []got{
 		{OnTrack, WhyMeeting, 2, 2},          // calendar: two sessions by 1 March
-		{Ended, WhyFewMembers, 0, 2},         // x left, b closed: only a goes on
-		{NotAGoodFit, WhyFitAnswer, 0, 2},    // one of two answers is not a good fit
-		{NoFirstMeeting, WhyNoMeeting, 0, 2}, // rhythm: 59 days, two periods
+		{Ended, WhyFewMembers, 0, 1},         // x left, b closed: only a goes on
+		{NotAGoodFit, WhyFitAnswer, 0, 1},    // one of two answers is not a good fit
+		{NoFirstMeeting, WhyNoMeeting, 0, 1}, // rhythm: 59 days, one full period
 	}
 	if diff := cmp.Diff(want, gs); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
