@@ -71,9 +71,45 @@ type Previous struct {
 // Every problem is a [Problems] naming the file (FILE:LINE:COLUMN inside
 // CSV files). ReadPrevious never panics.
 func ReadPrevious(dir string, opt ReadOptions) (*Previous, error) {
+	return readPrevious(packDir{fsys: os.DirFS(dir), dir: dir, disk: true}, opt)
+}
+
+// SamplePrevious returns the previous quarter of the embedded sample
+// (data/sample/previous), read and checked as [ReadPrevious] does, its
+// files named "sample/previous/NAME".
+func SamplePrevious(opt ReadOptions) (*Previous, error) {
+	sub, err := fs.Sub(sampleFiles, "sample/previous")
+	if err != nil {
+		return nil, err
+	}
+	return readPrevious(packDir{fsys: sub, dir: "sample/previous"}, opt)
+}
+
+// SampleActivity returns the embedded sample's activity.csv, named
+// "sample/activity.csv".
+func SampleActivity() (Source, error) {
+	b, err := fs.ReadFile(sampleFiles, "sample/"+FileActivity)
+	return Source{Name: "sample/" + FileActivity, Data: b}, err
+}
+
+// packDir is the folder of a previous pack.
+type packDir struct {
+	fsys fs.FS
+	dir  string // shown in messages
+	disk bool   // a folder on disk: recorded input paths may be followed
+}
+
+func (d packDir) name(file string) string {
+	if d.disk {
+		return filepath.Join(d.dir, file)
+	}
+	return d.dir + "/" + file
+}
+
+func readPrevious(d packDir, opt ReadOptions) (*Previous, error) {
 	var ps Problems
-	runPath := filepath.Join(dir, FileRunJSON)
-	b, err := os.ReadFile(runPath)
+	runPath := d.name(FileRunJSON)
+	b, err := fs.ReadFile(d.fsys, FileRunJSON)
 	if err != nil {
 		msg := "cannot read the file: " + reason(err)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -94,9 +130,9 @@ func ReadPrevious(dir string, opt ReadOptions) (*Previous, error) {
 	_, prev.CommitteePlan = rj.Inputs["plan_file"]
 	srcs := map[string]*Source{}
 	for _, name := range PrevFiles() {
-		path := filepath.Join(dir, name)
+		path := d.name(name)
 		rec, recorded := rj.Outputs[name]
-		body, err := os.ReadFile(path)
+		body, err := fs.ReadFile(d.fsys, name)
 		switch {
 		case err != nil && errors.Is(err, fs.ErrNotExist) && !recorded && name != FilePrevPlan && name != FilePrevPairs:
 			continue
@@ -135,7 +171,7 @@ func ReadPrevious(dir string, opt ReadOptions) (*Previous, error) {
 	if len(c.ps) > 0 {
 		return nil, c.ps
 	}
-	if err := prev.readInputs(dir, rj.Inputs, opt); err != nil {
+	if err := prev.readInputs(d, rj.Inputs, opt); err != nil {
 		return nil, err
 	}
 	return prev, nil
@@ -143,7 +179,7 @@ func ReadPrevious(dir string, opt ReadOptions) (*Previous, error) {
 
 // readInputs finds and reads the previous quarter's people.csv,
 // positions.csv and history.csv.
-func (prev *Previous) readInputs(dir string, recorded map[string]runJSONFile, opt ReadOptions) error {
+func (prev *Previous) readInputs(d packDir, recorded map[string]runJSONFile, opt ReadOptions) error {
 	var in Inputs
 	var ps Problems
 	for _, f := range []struct {
@@ -154,7 +190,7 @@ func (prev *Previous) readInputs(dir string, recorded map[string]runJSONFile, op
 		if !ok {
 			continue
 		}
-		src, p := findRecorded(dir, f.name, rec)
+		src, p := findRecorded(d, f.name, rec)
 		if p != nil {
 			ps = append(ps, *p)
 		}
@@ -181,23 +217,23 @@ func (prev *Previous) readInputs(dir string, recorded map[string]runJSONFile, op
 }
 
 // findRecorded looks for the input file name that run.json recorded as
-// rec: dir/name (which must then match), then rec.Path as is and relative
-// to dir's parent.
-func findRecorded(dir, name string, rec runJSONFile) (*Source, *Problem) {
-	local := filepath.Join(dir, name)
-	if b, err := os.ReadFile(local); err == nil {
+// rec: in the pack (which must then match), then, for a pack on disk, at
+// rec.Path as is and relative to the pack's parent folder.
+func findRecorded(d packDir, name string, rec runJSONFile) (*Source, *Problem) {
+	local := d.name(name)
+	if b, err := fs.ReadFile(d.fsys, name); err == nil {
 		if hashHex(b) != rec.SHA256 {
 			return nil, &Problem{File: local, Msg: fmt.Sprintf("the file does not match run.json: its SHA-256 is %s, run.json records %s for the %s of that run", short(hashHex(b)), short(rec.SHA256), name),
 				Hint: "put there a copy of the " + name + " that run read, or remove it"}
 		}
 		return &Source{Name: local, Data: b}, nil
 	}
-	if rec.Path == "" || rec.Path == "-" || strings.HasSuffix(rec.Path, "(standard input)") {
+	if !d.disk || rec.Path == "" || rec.Path == "-" || strings.HasSuffix(rec.Path, "(standard input)") {
 		return nil, nil
 	}
 	cands := []string{rec.Path}
 	if !filepath.IsAbs(rec.Path) {
-		cands = append(cands, filepath.Join(filepath.Dir(filepath.Clean(dir)), rec.Path))
+		cands = append(cands, filepath.Join(filepath.Dir(filepath.Clean(d.dir)), rec.Path))
 	}
 	for _, p := range cands {
 		if b, err := os.ReadFile(p); err == nil && hashHex(b) == rec.SHA256 {

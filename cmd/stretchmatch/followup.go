@@ -84,23 +84,36 @@ func optionalFile(path, dir, name string) (*data.Source, error) {
 // followUp reads the previous pack and this quarter's activity and follows
 // the pack up against the people of l.
 func followUp(l *loaded, dir string, f followupFlags) (*followed, error) {
-	opt := data.ReadOptions{Delimiter: l.Delimiter, Config: &l.Config}
-	prev, err := data.ReadPrevious(f.Prev, opt)
+	prev, err := data.ReadPrevious(f.Prev, data.ReadOptions{Delimiter: l.Delimiter, Config: &l.Config})
 	if err != nil {
 		return nil, err
 	}
+	act, err := optionalFile(f.Activity, dir, data.FileActivity)
+	if err != nil {
+		return nil, err
+	}
+	var codev *data.Source
+	if len(prev.Groups) > 0 {
+		if codev, err = optionalFile(f.CodevHistory, dir, data.FileCodevHistory); err != nil {
+			return nil, err
+		}
+	}
+	return follow(l, prev, act, codev, f)
+}
+
+// follow computes the follow-up of prev with the activity act and the
+// earlier codevelopment history codev (each nil when not given).
+func follow(l *loaded, prev *data.Previous, act, codev *data.Source, f followupFlags) (*followed, error) {
+	opt := data.ReadOptions{Delimiter: l.Delimiter, Config: &l.Config}
 	fu := &followed{Prev: prev}
 	for _, s := range prev.Sources {
 		fu.Paths = append(fu.Paths, s.Name)
 	}
-	src, err := optionalFile(f.Activity, dir, data.FileActivity)
-	if err != nil {
-		return nil, err
-	}
 	var acts []model.Activity
-	if src != nil {
-		fu.Paths = append(fu.Paths, src.Name)
-		if acts, _, err = data.ReadActivity(*src, opt, activityRefs(&prev.Previous)); err != nil {
+	var err error
+	if act != nil {
+		fu.Paths = append(fu.Paths, act.Name)
+		if acts, _, err = data.ReadActivity(*act, opt, activityRefs(&prev.Previous)); err != nil {
 			return nil, err
 		}
 	}
@@ -118,10 +131,6 @@ func followUp(l *loaded, dir string, f followupFlags) (*followed, error) {
 	fu.History = followup.NextHistory(fu.Result, l.Dataset.People, prev.History, l.Dataset.History)
 	fu.Mentees = followup.NextMentees(fu.Result, l.Dataset.People, l.Dataset.Mentees)
 	if len(prev.Groups) > 0 {
-		codev, err := optionalFile(f.CodevHistory, dir, data.FileCodevHistory)
-		if err != nil {
-			return nil, err
-		}
 		var earlier []model.CodevMembership
 		if codev != nil {
 			fu.Paths = append(fu.Paths, codev.Name)

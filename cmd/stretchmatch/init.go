@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -99,6 +100,9 @@ func runInit(opts *initOptions) error {
 	}
 	for _, f := range files {
 		body := f.body
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(opts.Dir, f.name)), 0o755); err != nil {
+			return fmt.Errorf("cannot create %s: %w", filepath.Dir(filepath.Join(opts.Dir, f.name)), err)
+		}
 		err := data.WriteFileAtomic(filepath.Join(opts.Dir, f.name), nil, func(w io.Writer) error {
 			_, err := w.Write(body)
 			return err
@@ -111,23 +115,27 @@ func runInit(opts *initOptions) error {
 	return nil
 }
 
-// sampleFiles returns the embedded sample's CSV files.
+// sampleFiles returns the embedded sample's CSV files, then its previous
+// quarter's pack (previous/, to try followup on).
 func sampleFiles() ([]initFile, error) {
 	sample := data.SampleFS()
-	entries, err := fs.ReadDir(sample, ".")
-	if err != nil {
-		return nil, err
-	}
 	var files []initFile
-	for _, e := range entries {
-		if filepath.Ext(e.Name()) != ".csv" {
-			continue
-		}
-		b, err := fs.ReadFile(sample, e.Name())
+	for _, dir := range []string{".", "previous"} {
+		entries, err := fs.ReadDir(sample, dir)
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, initFile{e.Name(), b})
+		for _, e := range entries {
+			if ext := filepath.Ext(e.Name()); e.IsDir() || ext != ".csv" && (dir == "." || ext != ".json") {
+				continue
+			}
+			name := path.Join(dir, e.Name())
+			b, err := fs.ReadFile(sample, name)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, initFile{filepath.FromSlash(name), b})
+		}
 	}
 	return files, nil
 }
