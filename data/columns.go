@@ -95,6 +95,9 @@ var kindNames = [...]string{
 
 // String returns a short English description of the kind, for help texts.
 func (k Kind) String() string {
+	if s, ok := activityKindNames[k]; ok {
+		return s
+	}
 	if k > 0 && int(k) < len(kindNames) {
 		return kindNames[k]
 	}
@@ -263,6 +266,9 @@ var fileTables = [...]struct {
 		{Name: "learning_orientation", Kind: KindRating,
 			Aliases: []string{"orientation apprentissage", "orientation à l'apprentissage", "learning agility"},
 			Doc:     "learning orientation, 1–5"},
+		{Name: "position_id", Kind: KindID,
+			Aliases: []string{"current position", "current position id", "poste actuel", "code poste actuel"},
+			Doc:     "id of the position the person holds now (used by followup)"},
 	}},
 	{FilePositions, []Column{
 		{Name: "id", Required: true, Kind: KindID,
@@ -386,6 +392,7 @@ var fileTables = [...]struct {
 			Aliases: []string{"decision date", "date de décision", "décidé le"},
 			Doc:     "date of the decision, YYYY-MM-DD or DD/MM/YYYY"},
 	}},
+	{FileActivity, activityColumns},
 }
 
 // headerIndex maps the HeaderKey of every name and alias of one file's

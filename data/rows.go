@@ -26,12 +26,13 @@ type personRow struct {
 	Languages           langCell    `csv:"languages"`
 	Gender              textCell    `csv:"gender"`
 	LearningOrientation ratingCell  `csv:"learning_orientation"`
+	PositionID          textCell    `csv:"position_id"`
 }
 
 func (r *personRow) cells(b []cell) []cell {
 	return append(b[:0], &r.ID, &r.Name, &r.ManagerID, &r.Division, &r.Function, &r.Country,
 		&r.SiteType, &r.RoleKind, &r.ProductLine, &r.Team, &r.Grade, &r.Headcount,
-		&r.FunctionsHeld, &r.Languages, &r.Gender, &r.LearningOrientation)
+		&r.FunctionsHeld, &r.Languages, &r.Gender, &r.LearningOrientation, &r.PositionID)
 }
 
 func (r *personRow) model(line int) model.Person {
@@ -41,8 +42,8 @@ func (r *personRow) model(line int) model.Person {
 		SiteType: r.SiteType.v, RoleKind: r.RoleKind.v, ProductLine: r.ProductLine.v,
 		Team: r.Team.v, Grade: r.Grade.v, Headcount: r.Headcount.v,
 		FunctionsHeld: r.FunctionsHeld.v, Languages: r.Languages.v, Gender: r.Gender.v,
-		LearningOrientation: r.LearningOrientation.v,
-		Line:                line,
+		LearningOrientation: r.LearningOrientation.v, PositionID: r.PositionID.v,
+		Line: line,
 	}
 }
 

@@ -18,6 +18,8 @@ type Config struct {
 	StrategicMin float64  `yaml:"strategic_min"`
 	Triggers     Triggers `yaml:"triggers"`
 	Match        Match    `yaml:"match"`
+	// Followup holds the thresholds of the follow-up across quarters.
+	Followup Followup `yaml:"followup"`
 }
 
 // Proxies are the values given to rated criteria that were not rated, when
@@ -101,6 +103,7 @@ func Default() Config {
 			NeedMinX:        0.5,
 			DefaultCapacity: 2,
 		},
+		Followup: DefaultFollowup(),
 	}
 }
 
@@ -189,6 +192,9 @@ func (c *Config) Check() error {
 	}
 	if c.Match.DefaultCapacity < 0 {
 		return fmt.Errorf("match.default_capacity: must be ≥ 0, got %d", c.Match.DefaultCapacity)
+	}
+	if err := c.Followup.Check(); err != nil {
+		return err
 	}
 	fw := c.Match.FitWeights
 	for _, f := range []struct {

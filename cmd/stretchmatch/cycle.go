@@ -26,6 +26,8 @@ type cycle struct {
 	Prices *matcher.Prices
 	// AllowOverstretch is --allow-overstretch.
 	AllowOverstretch bool
+	// Followed is the follow-up of last quarter's pack, nil without one.
+	Followed *followed
 }
 
 // needFiles reports a problem for each named input that is absent.

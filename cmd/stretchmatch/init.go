@@ -1,11 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -97,30 +100,48 @@ func runInit(opts *initOptions) error {
 	for i, f := range files {
 		out[i] = outputFile{f.name, f.body}
 	}
-	if err := writeFiles(opts.Dir, nil, out); err != nil {
-		return err
+	// The sample's previous quarter lives in a sub-folder: one transaction
+	// per folder, the sub-folders first, DIR itself last.
+	byDir := map[string][]outputFile{}
+	var dirs []string
+	for _, f := range out {
+		d := filepath.Dir(f.Name)
+		if _, ok := byDir[d]; !ok {
+			dirs = append(dirs, d)
+		}
+		byDir[d] = append(byDir[d], outputFile{filepath.Base(f.Name), f.Body})
+	}
+	slices.SortFunc(dirs, func(a, b string) int { return cmp.Compare(b, a) })
+	for _, d := range dirs {
+		if err := writeFiles(filepath.Join(opts.Dir, d), nil, byDir[d]); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "wrote %d files into %s; next: stretchmatch validate %s\n", len(files), opts.Dir, opts.Dir)
 	return nil
 }
 
-// sampleFiles returns the embedded sample's CSV files.
+// sampleFiles returns the embedded sample's CSV files, then its previous
+// quarter's pack (previous/, to try followup on).
 func sampleFiles() ([]initFile, error) {
 	sample := data.SampleFS()
-	entries, err := fs.ReadDir(sample, ".")
-	if err != nil {
-		return nil, err
-	}
 	var files []initFile
-	for _, e := range entries {
-		if filepath.Ext(e.Name()) != ".csv" {
-			continue
-		}
-		b, err := fs.ReadFile(sample, e.Name())
+	for _, dir := range []string{".", "previous"} {
+		entries, err := fs.ReadDir(sample, dir)
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, initFile{e.Name(), b})
+		for _, e := range entries {
+			if ext := filepath.Ext(e.Name()); e.IsDir() || ext != ".csv" && (dir == "." || ext != ".json") {
+				continue
+			}
+			name := path.Join(dir, e.Name())
+			b, err := fs.ReadFile(sample, name)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, initFile{filepath.FromSlash(name), b})
+		}
 	}
 	return files, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"strings"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -118,10 +119,14 @@ func (c *cycle) runRecord() reports.RunRecord {
 
 // committeePack builds the committee pack of the cycle.
 func (c *cycle) committeePack(lang reports.Lang, names reports.Namer) *reports.Pack {
-	return reports.Committee(reports.CommitteeInput{
+	p := reports.Committee(reports.CommitteeInput{
 		Config: &c.Config, Dataset: c.Dataset, Scores: c.Scores, Plan: c.Plan, Matching: c.Matching,
 		Lang: lang, Names: names, Run: c.runRecord(), Prices: c.Prices,
 	})
+	if c.Followed != nil {
+		p.Sections = append(p.Sections, c.Followed.section(c.loaded, lang, names))
+	}
+	return p
 }
 
 // csvTables are the tables of the CSV files of a cycle, the same as those
@@ -198,6 +203,11 @@ func renderRun(c *cycle, lang reports.Lang, names reports.Namer, excel bool) ([]
 	}
 	files = append(files, pack...)
 	rec := c.runRecord()
+	for _, f := range files {
+		if strings.HasSuffix(f.Name, ".csv") {
+			rec.Outputs = append(rec.Outputs, reports.HashInput(f.Name, "", f.Body))
+		}
+	}
 	var buf bytes.Buffer
 	if err := reports.WriteRunJSON(&buf, &rec); err != nil {
 		return nil, err

@@ -161,6 +161,7 @@ func newRootCmd(ios *iostreams) *cobra.Command {
 		newRunCmd(ios, nil),
 		newCriteriaCmd(ios, nil),
 		newDocsCmd(ios, nil),
+		newFollowupCmd(ios, nil),
 	)
 	return root
 }
