@@ -89,6 +89,9 @@ var kindNames = [...]string{
 
 // String returns a short English description of the kind, for help texts.
 func (k Kind) String() string {
+	if k == KindCodevMode {
+		return "in_person or remote"
+	}
 	if k > 0 && int(k) < len(kindNames) {
 		return kindNames[k]
 	}
@@ -167,6 +170,9 @@ func Columns(file string) []Column {
 			}
 			return out
 		}
+	}
+	if cols := codevTable(file); cols != nil {
+		return append([]Column(nil), cols...)
 	}
 	return nil
 }

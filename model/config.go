@@ -18,6 +18,8 @@ type Config struct {
 	StrategicMin float64  `yaml:"strategic_min"`
 	Triggers     Triggers `yaml:"triggers"`
 	Match        Match    `yaml:"match"`
+	// Codev holds the rules and weights of codevelopment groups.
+	Codev CodevConfig `yaml:"codev"`
 }
 
 // Proxies are the values given to rated criteria that were not rated, when
@@ -101,6 +103,7 @@ func Default() Config {
 			NeedMinX:        0.5,
 			DefaultCapacity: 2,
 		},
+		Codev: DefaultCodev(),
 	}
 }
 
@@ -200,5 +203,5 @@ func (c *Config) Check() error {
 			return fmt.Errorf("match.fit_weights.%s: must be a number ≥ 0, got %v", f.key, f.v)
 		}
 	}
-	return nil
+	return c.Codev.Check()
 }

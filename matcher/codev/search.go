@@ -1,0 +1,531 @@
+package codev
+
+import (
+	"cmp"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// neighbour is a compatible volunteer and the pair score with them.
+type neighbour struct {
+	j int32
+	q int64
+}
+
+// state is a grouping under construction or improvement.
+type state struct {
+	in     *inst
+	of     []int32 // member → group index, -1 when unplaced
+	groups []*grp
+	nb     [][]neighbour // best compatible volunteers of each member, best first
+	degree []int         // number of compatible volunteers of each member
+	u      []float64     // per-member upper bound of the mean pair score (bound)
+}
+
+type grp struct {
+	members []int
+	sumQ    int64
+	score   float64
+}
+
+// better orders neighbours: higher pair score first, then the seeded
+// tie-break, then the index.
+func (in *inst) better(a, b neighbour) bool {
+	if a.q != b.q {
+		return a.q > b.q
+	}
+	ta, tb := in.m[a.j].tie, in.m[b.j].tie
+	if ta != tb {
+		return ta < tb
+	}
+	return a.j < b.j
+}
+
+// scan computes, for every member, the number of compatible volunteers, the
+// best k of them, and the bound of the mean pair score in any group. Rows
+// are computed in parallel; each row is computed alone, so the result does
+// not depend on the scheduling.
+func (s *state) scan(k int) {
+	in := s.in
+	n := len(in.m)
+	s.nb = make([][]neighbour, n)
+	s.degree = make([]int, n)
+	s.u = make([]float64, n)
+	need := in.cfg.MinSize - 1
+	workers := min(runtime.GOMAXPROCS(0), max(1, n/256))
+	var wg sync.WaitGroup
+	next := make(chan int, 64)
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				s.scanRow(i, k, need)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+func (s *state) scanRow(i, k, need int) {
+	in := s.in
+	top := make([]neighbour, 0, k+1)
+	deg := 0
+	for j := range in.m {
+		if j == i || in.conflict(i, j) != "" {
+			continue
+		}
+		deg++
+		c := neighbour{int32(j), in.q(i, j)}
+		if len(top) == k && !in.better(c, top[k-1]) {
+			continue
+		}
+		pos, _ := slices.BinarySearchFunc(top, c, func(a, b neighbour) int {
+			if in.better(a, b) {
+				return -1
+			}
+			return 1
+		})
+		top = slices.Insert(top, pos, c)
+		if len(top) > k {
+			top = top[:k]
+		}
+	}
+	s.nb[i], s.degree[i] = top, deg
+	if deg >= need && need > 0 {
+		var sum int64
+		for _, c := range top[:need] {
+			sum += c.q
+		}
+		s.u[i] = float64(sum) / float64(need) / qScale
+	}
+}
+
+// bound returns the upper bound of the worst group score for any grouping
+// that places at least placed volunteers: the mean, over the placed
+// volunteers with the highest bounds, of each one's best possible mean pair
+// score, plus a perfect gender balance.
+func (s *state) bound(placed int) float64 {
+	if placed == 0 {
+		return 0
+	}
+	u := slices.Clone(s.u)
+	slices.SortFunc(u, func(a, b float64) int { return cmp.Compare(b, a) })
+	sum := 0.0
+	for _, x := range u[:placed] {
+		sum += x
+	}
+	in := s.in
+	return 100 * (in.wPair*sum/float64(placed) + in.wGender) / (in.wPair + in.wGender)
+}
+
+// rowSum returns Σ q(x, a) over the members a of g other than skip.
+func (s *state) rowSum(x int, g *grp, skip int) int64 {
+	var t int64
+	for _, a := range g.members {
+		if a != x && a != skip {
+			t += s.in.q(x, a)
+		}
+	}
+	return t
+}
+
+// fits reports whether x may join the members of g other than skip.
+func (s *state) fits(x int, g *grp, skip int) bool {
+	for _, a := range g.members {
+		if a != skip && a != x && s.in.conflict(x, a) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// with returns the members of g without out and with in (each -1 for
+// none), in a fresh slice.
+func with(g *grp, out, in int) []int {
+	ms := make([]int, 0, len(g.members)+1)
+	for _, a := range g.members {
+		if a != out {
+			ms = append(ms, a)
+		}
+	}
+	if in >= 0 {
+		ms = append(ms, in)
+	}
+	return ms
+}
+
+// change evaluates g without out and with in: the new sum and score, and
+// whether the group keeps every rule.
+func (s *state) change(g *grp, out, in int) (int64, float64, bool) {
+	size := len(g.members)
+	sum := g.sumQ
+	if out >= 0 {
+		sum -= s.rowSum(out, g, -1)
+		size--
+	}
+	if in >= 0 {
+		if !s.fits(in, g, out) {
+			return 0, 0, false
+		}
+		sum += s.rowSum(in, g, out)
+		size++
+	}
+	if size < s.in.cfg.MinSize || size > s.in.cfg.MaxSize {
+		return 0, 0, false
+	}
+	ms := with(g, out, in)
+	if s.in.groupRule(ms) != "" {
+		return 0, 0, false
+	}
+	return sum, s.in.groupScore(sum, size, s.in.genderBalanced(ms)), true
+}
+
+// newGroup adds a group of members (already checked).
+func (s *state) newGroup(ms []int) {
+	g := &grp{members: slices.Clone(ms)}
+	s.recompute(g)
+	for _, x := range ms {
+		s.of[x] = int32(len(s.groups))
+	}
+	s.groups = append(s.groups, g)
+}
+
+func (s *state) recompute(g *grp) {
+	var sum int64
+	for a := range g.members {
+		for b := a + 1; b < len(g.members); b++ {
+			sum += s.in.q(g.members[a], g.members[b])
+		}
+	}
+	g.sumQ = sum
+	g.score = s.in.groupScore(sum, len(g.members), s.in.genderBalanced(g.members))
+}
+
+// setMembers replaces the members of group gi.
+func (s *state) setMembers(gi int, ms []int, sum int64, score float64) {
+	g := s.groups[gi]
+	g.members, g.sumQ, g.score = ms, sum, score
+	for _, x := range ms {
+		s.of[x] = int32(gi)
+	}
+}
+
+// construct seats the volunteers greedily: the volunteers with the fewest
+// compatible others anchor groups first, and each group takes, one by one,
+// the compatible candidate that adds the most pair score, up to the target
+// size. Volunteers left over join the group they fit best.
+func (s *state) construct() {
+	in := s.in
+	n := len(in.m)
+	s.of = make([]int32, n)
+	for i := range s.of {
+		s.of[i] = -1
+	}
+	order := make([]int, 0, n)
+	for i := range n {
+		if s.degree[i] >= in.cfg.MinSize-1 {
+			order = append(order, i)
+		}
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if c := cmp.Compare(s.degree[a], s.degree[b]); c != 0 {
+			return c
+		}
+		return cmp.Compare(in.m[a].tie, in.m[b].tie)
+	})
+	target := min(in.cfg.MinSize+1, in.cfg.MaxSize)
+	for pass := 0; pass < 2; pass++ {
+		for _, a := range order {
+			if s.of[a] < 0 {
+				if ms := s.grow(a, target); ms != nil {
+					s.newGroup(ms)
+				}
+			}
+		}
+		for _, x := range order {
+			if s.of[x] < 0 {
+				s.insert(x)
+			}
+		}
+		target = in.cfg.MinSize
+	}
+}
+
+// grow builds a group around anchor a from unplaced volunteers, or returns
+// nil when no valid group of at least min_size comes out.
+func (s *state) grow(a, target int) []int {
+	in := s.in
+	ms := []int{a}
+	sums := map[int]int64{}
+	var cands []int
+	addCands := func(x int) {
+		for _, c := range s.nb[x] {
+			j := int(c.j)
+			if s.of[j] >= 0 || slices.Contains(ms, j) {
+				continue
+			}
+			if _, ok := sums[j]; !ok {
+				cands = append(cands, j)
+			}
+			sums[j] += 0
+		}
+	}
+	addCands(a)
+	for _, j := range cands {
+		sums[j] = in.q(j, a)
+	}
+	for len(ms) < in.cfg.MaxSize {
+		best := -1
+		for _, j := range cands {
+			if slices.Contains(ms, j) || !s.fitsAll(j, ms) || !in.commonLangs(append(ms[:len(ms):len(ms)], j)).ok {
+				continue
+			}
+			if best < 0 || sums[j] > sums[best] || sums[j] == sums[best] && in.m[j].tie < in.m[best].tie {
+				best = j
+			}
+		}
+		if best < 0 {
+			break
+		}
+		if len(ms) >= target && (!in.genderOn || in.genderBalanced(ms)) {
+			break
+		}
+		ms = append(ms, best)
+		before := len(cands)
+		addCands(best)
+		for _, j := range cands[before:] {
+			var t int64
+			for _, x := range ms {
+				t += in.q(j, x)
+			}
+			sums[j] = t
+		}
+		for _, j := range cands[:before] {
+			if !slices.Contains(ms, j) {
+				sums[j] += in.q(j, best)
+			}
+		}
+	}
+	if len(ms) < in.cfg.MinSize || in.groupRule(ms) != "" {
+		return nil
+	}
+	return ms
+}
+
+func (s *state) fitsAll(x int, ms []int) bool {
+	for _, a := range ms {
+		if s.in.conflict(x, a) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// insert puts x into the group, among those of its neighbours with room,
+// where the score after is highest.
+func (s *state) insert(x int) bool {
+	best, bestScore, bestSum := -1, 0.0, int64(0)
+	for _, c := range s.nb[x] {
+		gi := int(s.of[c.j])
+		if gi < 0 || gi == best {
+			continue
+		}
+		sum, score, ok := s.change(s.groups[gi], -1, x)
+		if ok && (best < 0 || score > bestScore) {
+			best, bestScore, bestSum = gi, score, sum
+		}
+	}
+	if best < 0 {
+		return false
+	}
+	s.setMembers(best, with(s.groups[best], -1, x), bestSum, bestScore)
+	return true
+}
+
+// lowest returns the indexes of the three lowest-scoring groups (-1 when
+// fewer), ties by index.
+func (s *state) lowest() [3]int {
+	low := [3]int{-1, -1, -1}
+	for gi, g := range s.groups {
+		for k := range low {
+			if low[k] < 0 || g.score < s.groups[low[k]].score {
+				copy(low[k+1:], low[k:2])
+				low[k] = gi
+				break
+			}
+		}
+	}
+	return low
+}
+
+// move is a change of two groups: group a loses out and gains in, group
+// b the reverse (either may be -1).
+type move struct {
+	a, b         int
+	out, in      int
+	sumA, sumB   int64
+	scoreA       float64
+	scoreB       float64
+	newMin, gain float64
+}
+
+// improveWorst raises the worst group's score, then the total, with the
+// best move of one or two volunteers between the worst group and another
+// group, until no move improves the objective or the iteration budget is
+// spent.
+func (s *state) improveWorst(budget int) {
+	for it := 0; it < budget && len(s.groups) > 0; it++ {
+		low := s.lowest()
+		m, ok := s.bestMoveFor(low[0], low)
+		if !ok {
+			return
+		}
+		s.apply(m)
+	}
+}
+
+// othersMin returns the lowest score among the groups other than a and b.
+func (s *state) othersMin(low [3]int, a, b int) float64 {
+	for _, gi := range low {
+		if gi >= 0 && gi != a && gi != b {
+			return s.groups[gi].score
+		}
+	}
+	return 101
+}
+
+// bestMoveFor returns the best improving move involving group a, given the
+// three lowest groups: a swap, a volunteer moving into a, or one leaving a.
+func (s *state) bestMoveFor(a int, low [3]int) (move, bool) {
+	ga := s.groups[a]
+	worst := s.groups[low[0]].score
+	var best move
+	found := false
+	consider := func(b, out, in int) {
+		gb := s.groups[b]
+		sumA, scoreA, okA := s.change(ga, out, in)
+		if !okA {
+			return
+		}
+		// b loses in and gains out.
+		sumB, scoreB, okB := s.change(gb, in, out)
+		if !okB {
+			return
+		}
+		nm := min(scoreA, scoreB, s.othersMin(low, a, b))
+		gain := scoreA + scoreB - ga.score - gb.score
+		if nm < worst || nm == worst && gain <= 1e-9 {
+			return
+		}
+		c := move{a: a, b: b, out: out, in: in, sumA: sumA, sumB: sumB, scoreA: scoreA, scoreB: scoreB, newMin: nm, gain: gain}
+		if !found || c.newMin > best.newMin || c.newMin == best.newMin && c.gain > best.gain {
+			best, found = c, true
+		}
+	}
+	seen := map[int]bool{}
+	for _, x := range ga.members {
+		for _, c := range s.nb[x] {
+			y := int(c.j)
+			b := int(s.of[y])
+			if b < 0 || b == a || seen[y] {
+				continue
+			}
+			seen[y] = true
+			consider(b, -1, y) // y moves into a
+			for _, x2 := range ga.members {
+				consider(b, x2, y) // swap
+			}
+		}
+	}
+	// A member of a leaves for a group of one of their neighbours.
+	for _, x := range ga.members {
+		done := map[int]bool{}
+		for _, c := range s.nb[x] {
+			b := int(s.of[c.j])
+			if b < 0 || b == a || done[b] {
+				continue
+			}
+			done[b] = true
+			consider(b, x, -1)
+		}
+	}
+	return best, found
+}
+
+func (s *state) apply(m move) {
+	ga, gb := s.groups[m.a], s.groups[m.b]
+	msA := with(ga, m.out, m.in)
+	msB := with(gb, m.in, m.out)
+	s.setMembers(m.a, msA, m.sumA, m.scoreA)
+	s.setMembers(m.b, msB, m.sumB, m.scoreB)
+}
+
+// improveTotal raises the total score with moves that keep every group at
+// or above the worst score, visiting the groups in order, for at most
+// passes passes.
+func (s *state) improveTotal(passes int) {
+	for p := 0; p < passes; p++ {
+		improved := false
+		for gi := range s.groups {
+			low := s.lowest()
+			if m, ok := s.bestMoveFor(gi, low); ok {
+				s.apply(m)
+				improved = true
+			}
+		}
+		if !improved {
+			return
+		}
+	}
+}
+
+// placeLeftovers tries again to seat unplaced volunteers: into a group
+// with room, or in exchange for a member who can go to another group.
+func (s *state) placeLeftovers() {
+	for x := range s.in.m {
+		if s.of[x] >= 0 || s.degree[x] < s.in.cfg.MinSize-1 {
+			continue
+		}
+		if s.insert(x) {
+			continue
+		}
+		s.swapIn(x)
+	}
+}
+
+// swapIn seats x in place of a member y of a neighbour's group, y moving
+// to another group with room.
+func (s *state) swapIn(x int) bool {
+	for _, c := range s.nb[x] {
+		a := int(s.of[c.j])
+		if a < 0 {
+			continue
+		}
+		ga := s.groups[a]
+		for _, y := range ga.members {
+			sumA, scoreA, ok := s.change(ga, y, x)
+			if !ok {
+				continue
+			}
+			for _, d := range s.nb[y] {
+				b := int(s.of[d.j])
+				if b < 0 || b == a {
+					continue
+				}
+				sumB, scoreB, ok := s.change(s.groups[b], -1, y)
+				if !ok {
+					continue
+				}
+				s.setMembers(a, with(ga, y, x), sumA, scoreA)
+				s.of[y] = -1
+				s.setMembers(b, with(s.groups[b], -1, y), sumB, scoreB)
+				return true
+			}
+		}
+	}
+	return false
+}
