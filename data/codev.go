@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/stretchmatch/stretchmatch/model"
 )
@@ -169,19 +171,23 @@ func ReadCodevInputs(dir, codevPath, historyPath string, stdin io.Reader) (codev
 	return codev, history, nil
 }
 
-// SampleCodevInputs returns the embedded sample's codev.csv (there is no
-// codev_history.csv in the sample).
-func SampleCodevInputs() *Source {
-	b, err := fs.ReadFile(SampleFS(), FileCodev)
-	if err != nil {
-		panic("data: embedded sample has no " + FileCodev)
+// SampleCodevInputs returns the embedded sample's codev.csv and
+// codev_history.csv, named "sample/<name>" in messages.
+func SampleCodevInputs() (codev, history *Source) {
+	read := func(name string) *Source {
+		b, err := fs.ReadFile(SampleFS(), name)
+		if err != nil {
+			panic("data: embedded sample has no " + name)
+		}
+		return &Source{Name: path.Join("sample", name), Data: b}
 	}
-	return &Source{Name: path.Join("sample", FileCodev), Data: b}
+	return read(FileCodev), read(FileCodevHistory)
 }
 
 // LoadCodev decodes and checks codev.csv (src, required) and
 // codev_history.csv (history, may be nil) against the people of ds, a
-// dataset [Load] returned.
+// dataset [Load] returned (nil when Load found problems: the files are then
+// checked on their own, without the references to people.csv).
 //
 // Every problem is reported, as [Problems] naming FILE:LINE:COLUMN and
 // sorted by file, line and column: the problems of any input file (encoding,
@@ -198,9 +204,12 @@ func LoadCodev(src, history *Source, ds *model.Dataset, opt ReadOptions) (*model
 	if src == nil {
 		return nil, nil, errors.New("data: LoadCodev needs codev.csv")
 	}
-	people := make(map[string]bool, len(ds.People))
-	for i := range ds.People {
-		people[ds.People[i].ID] = true
+	var people map[string]bool
+	if ds != nil {
+		people = make(map[string]bool, len(ds.People))
+		for i := range ds.People {
+			people[ds.People[i].ID] = true
+		}
 	}
 	var notes Notes
 	cv := &model.Codev{}
@@ -288,7 +297,7 @@ func checkVolunteers(fs *fileState, vs []model.CodevVolunteer, people map[string
 			case dup:
 				fs.addAt(v.Line, kCodevPerson, fmt.Sprintf("volunteer %s is listed twice: first on line %d", quoteCell(v.PersonID), line),
 					"keep one row per volunteer")
-			case !people[v.PersonID]:
+			case people != nil && !people[v.PersonID]:
 				fs.addAt(v.Line, kCodevPerson, fmt.Sprintf("person_id %s is not an id in people.csv", quoteCell(v.PersonID)), codevUnknownID)
 			default:
 				first[v.PersonID] = v.Line
@@ -299,7 +308,7 @@ func checkVolunteers(fs *fileState, vs []model.CodevVolunteer, people map[string
 			case a == v.PersonID:
 				fs.addAt(v.Line, kCodevAvoid, fmt.Sprintf("volunteer %s lists themselves in avoid", quoteCell(v.PersonID)),
 					"remove "+shown(a)+" from avoid")
-			case !people[a]:
+			case people != nil && !people[a]:
 				fs.addAt(v.Line, kCodevAvoid, fmt.Sprintf("avoid names %s, who is not an id in people.csv", quoteCell(a)), codevUnknownID)
 			}
 		}
@@ -331,7 +340,7 @@ func checkCodevHistory(fs *fileState, rows []model.CodevHistoryRow, people map[s
 			fs.addAt(r.Line, kCodevHCycle, fmt.Sprintf("group %s is in cycle %s on line %d, not %s", quoteCell(r.GroupID), quoteCell(rows[j].Cycle), rows[j].Line, quoteCell(r.Cycle)),
 				"give every row of a group the same cycle, or give the groups of different cycles different ids")
 		}
-		if !people[r.PersonID] && !slices.Contains(left, r.PersonID) {
+		if people != nil && !people[r.PersonID] && !slices.Contains(left, r.PersonID) {
 			left = append(left, r.PersonID)
 		}
 	}
@@ -354,4 +363,27 @@ func joinShort(ids []string) string {
 		out += id
 	}
 	return out
+}
+
+// EncodeCodev writes cv.Volunteers as codev.csv, with the canonical column
+// names, as WriteCSV writes them. Reading it back with LoadCodev gives the
+// volunteers back.
+func EncodeCodev(cv *model.Codev) (*Source, error) {
+	var header []string
+	for _, c := range codevTable(FileCodev) {
+		header = append(header, c.Name)
+	}
+	rows := make([][]string, len(cv.Volunteers))
+	for i, v := range cv.Volunteers {
+		mode := string(v.Mode)
+		if mode == "" {
+			mode = string(model.CodevRemote)
+		}
+		rows[i] = []string{v.PersonID, mode, strings.Join(v.Avoid, "|"), v.Note}
+	}
+	var b bytes.Buffer
+	if err := WriteCSV(&b, header, rows, CSVOptions{}); err != nil {
+		return nil, err
+	}
+	return &Source{Name: FileCodev, Data: b.Bytes()}, nil
 }

@@ -61,6 +61,10 @@ func runDemo(opts *demoOptions) error {
 	if l.Dataset, _, err = data.Load(l.Inputs, data.ReadOptions{Config: &l.Config}); err != nil {
 		return err
 	}
+	l.CodevSource, l.CodevHistorySource = data.SampleCodevInputs()
+	if l.Codev, _, err = data.LoadCodev(l.CodevSource, l.CodevHistorySource, l.Dataset, data.ReadOptions{}); err != nil {
+		return err
+	}
 	c, err := runCycle(l, cycleFlags{}, nil)
 	if err != nil {
 		return err
@@ -101,6 +105,7 @@ func demoTables(c *cycle, lang reports.Lang, names reports.Namer) []*reports.Tab
 		pairs,
 		reports.UnmatchedReasonsTable(c.Matching, lang, names),
 		reports.Project(reports.MentorLoadTable(c.Matching, lang, names), "mentor_id", "mentor_name", "capacity", "assigned", "left"),
+		reports.Project(reports.GroupSummaryTable(c.Groups, lang), "group_id", "size", "group_score", "language", "reasons"),
 	}
 }
 

@@ -29,14 +29,15 @@ func newInitCmd(ios *iostreams, runF func(*initOptions) error) *cobra.Command {
 		Use:   "init DIR",
 		Short: "Write the sample input files and a commented default config into DIR",
 		Long: `Write the sample organisation's input files (people.csv, positions.csv,
-moves.csv, mentors.csv, mentees.csv, history.csv) and a commented default
+moves.csv, mentors.csv, mentees.csv, history.csv, codev.csv) and a commented default
 configuration (config.yaml) into DIR, creating it if needed, as templates to
 fill with your own export. Existing files are left alone unless --force.
 
 --synthetic N writes instead a generated organisation of N people (a
 management tree with realistic spans, divisions, countries on several
-continents, positions, candidate moves, mentors, mentees and history), the
-same for the same --seed, for trials and benchmarks.`,
+continents, positions, candidate moves, mentors, mentees and history, and
+codev.csv with one person in ten volunteering for codevelopment groups),
+the same for the same --seed, for trials and benchmarks.`,
 		Example: `  stretchmatch init review-q3
   stretchmatch validate review-q3
   stretchmatch init trial --synthetic 50000 --seed 7`,
@@ -146,5 +147,9 @@ func syntheticFiles(opt synthetic.Options) ([]initFile, error) {
 	for _, src := range []*data.Source{in.People, in.Positions, in.Moves, in.Mentors, in.Mentees, in.History} {
 		files = append(files, initFile{src.Name, src.Data})
 	}
-	return files, nil
+	cv, err := data.EncodeCodev(synthetic.Codev(ds, opt.Seed))
+	if err != nil {
+		return nil, err
+	}
+	return append(files, initFile{cv.Name, cv.Data}), nil
 }

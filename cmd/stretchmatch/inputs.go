@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -19,6 +20,9 @@ type inputOptions struct {
 	ConfigFile string
 	Delimiter  string
 	Verbose    bool
+	// CodevFile and CodevHistoryFile replace DIR's codev.csv and
+	// codev_history.csv.
+	CodevFile, CodevHistoryFile string
 }
 
 // inputFlags maps each --flag to the standard file it replaces. The flag
@@ -38,6 +42,8 @@ func addInputFlags(cmd *cobra.Command, o *inputOptions) {
 	for _, in := range inputFlags {
 		o.Files[in.file] = f.String(in.flag, "", fmt.Sprintf("read %s from `FILE` instead of DIR ('-' = standard input)", in.file))
 	}
+	f.StringVar(&o.CodevFile, "codev", "", "read codev.csv (codevelopment volunteers) from `FILE` instead of DIR ('-' = standard input)")
+	f.StringVar(&o.CodevHistoryFile, "codev-history", "", "read codev_history.csv (earlier groups) from `FILE` instead of DIR ('-' = standard input)")
 	f.StringVar(&o.ConfigFile, "config", "", "YAML `FILE` overriding weights, thresholds and rules")
 	f.StringVar(&o.Delimiter, "delimiter", "", "force the CSV delimiter: {comma|semicolon|tab} (default: detected from the header line)")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "say which encoding, delimiter and columns were recognised")
@@ -70,6 +76,11 @@ func (o *inputOptions) check() error {
 			stdin++
 		}
 	}
+	for _, f := range []string{o.CodevFile, o.CodevHistoryFile} {
+		if f == "-" {
+			stdin++
+		}
+	}
 	if stdin > 1 {
 		return usageErrorf("only one input file can be read from standard input ('-')")
 	}
@@ -88,6 +99,11 @@ type loaded struct {
 	// ConfigSource is the --config file as read, nil without --config: the
 	// run record hashes it.
 	ConfigSource *data.Source
+	// Codev holds the codevelopment volunteers and earlier groups, nil
+	// when there is no codev.csv; CodevSource and CodevHistorySource are
+	// the files as read (nil when absent).
+	Codev                           *model.Codev
+	CodevSource, CodevHistorySource *data.Source
 }
 
 // load reads the configuration and every input file and checks them all.
@@ -120,6 +136,7 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 	}
 	l.Paths = append(l.Paths, inputPaths(o.Dir, override)...)
 	ds, notes, err := data.Load(l.Inputs, data.ReadOptions{Delimiter: delim, Config: &l.Config})
+	err = o.loadCodev(l, ds, stdin, &notes, err)
 	if o.Verbose {
 		for _, n := range notes {
 			fmt.Fprintln(errOut, n)
@@ -130,6 +147,49 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 	}
 	l.Dataset = ds
 	return l, nil
+}
+
+// loadCodev reads and checks codev.csv and codev_history.csv when present,
+// adding their problems to those of the other files (err, from data.Load).
+func (o *inputOptions) loadCodev(l *loaded, ds *model.Dataset, stdin io.Reader, notes *data.Notes, err error) error {
+	codevPath, histPath := o.CodevFile, o.CodevHistoryFile
+	var readErr error
+	l.CodevSource, l.CodevHistorySource, readErr = data.ReadCodevInputs(o.Dir, codevPath, histPath, stdin)
+	for _, p := range []struct{ flag, std string }{{codevPath, data.FileCodev}, {histPath, data.FileCodevHistory}} {
+		switch {
+		case p.flag != "" && p.flag != "-":
+			l.Paths = append(l.Paths, p.flag)
+		case p.flag == "" && o.Dir != "":
+			l.Paths = append(l.Paths, o.Dir+string(os.PathSeparator)+p.std)
+		}
+	}
+	var ps data.Problems
+	errors.As(err, &ps)
+	if err != nil && ps == nil {
+		return err
+	}
+	var more data.Problems
+	if errors.As(readErr, &more) {
+		ps = append(ps, more...)
+	}
+	if l.CodevSource == nil && l.CodevHistorySource != nil {
+		ps = append(ps, data.Problem{File: l.CodevHistorySource.Name, Msg: "codev_history.csv is given without codev.csv",
+			Hint: "add codev.csv with the volunteers, or leave the history out"})
+	}
+	if l.CodevSource != nil {
+		cv, cnotes, cerr := data.LoadCodev(l.CodevSource, l.CodevHistorySource, ds, data.ReadOptions{Delimiter: l.Delimiter})
+		*notes = append(*notes, cnotes...)
+		if errors.As(cerr, &more) {
+			ps = append(ps, more...)
+		} else if cerr != nil {
+			return cerr
+		}
+		l.Codev = cv
+	}
+	if len(ps) > 0 {
+		return ps
+	}
+	return nil
 }
 
 // inputPaths lists the paths of every file a command may read, present or

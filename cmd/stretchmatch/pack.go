@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -24,6 +25,9 @@ type cycleFlags struct {
 	Rematch          bool
 	Progress         bool
 	PlanFile         string
+	// Groups are the flags of the codevelopment groups, formed when
+	// codev.csv is given.
+	Groups groupsFlags
 }
 
 func addCycleFlags(cmd *cobra.Command, o *cycleFlags) {
@@ -34,6 +38,7 @@ func addCycleFlags(cmd *cobra.Command, o *cycleFlags) {
 	f.BoolVar(&o.Rematch, "rematch", false, "ignore the active pairs of history.csv and match everybody anew")
 	f.StringVar(&o.PlanFile, "plan", "", "take the chosen moves from `FILE` (a plan.csv, possibly edited by the committee) instead of planning")
 	f.BoolVar(&o.Progress, "progress", false, "show the stages and their times on standard error even when it is not a terminal")
+	addGroupsFlags(cmd, &o.Groups)
 }
 
 // check validates the flags before any work is done.
@@ -44,7 +49,7 @@ func (o *cycleFlags) check() error {
 	if o.PlanFile != "" && o.AllowOverstretch {
 		return usageErrorf("--plan and --allow-overstretch cannot be used together: the plan file already says which moves are chosen")
 	}
-	return nil
+	return o.Groups.check()
 }
 
 // checkCycleFlags validates, before any work, the flags that run and
@@ -86,6 +91,12 @@ func runCycle(l *loaded, f cycleFlags, pr *progress) (*cycle, error) {
 	if err := c.match(matcher.MatchOptions{LineDepth: f.LineDepth, AllowRepeat: f.AllowRepeat, Rematch: f.Rematch}); err != nil {
 		return nil, err
 	}
+	if l.Codev != nil {
+		pr.stage("forming codevelopment groups of %d volunteers", len(l.Codev.Volunteers))
+		if err := c.groups(f.Groups, f.LineDepth); err != nil {
+			return nil, err
+		}
+	}
 	pr.done()
 	return c, nil
 }
@@ -102,6 +113,7 @@ func (c *cycle) runRecord() reports.RunRecord {
 		{data.FilePeople, in.People}, {data.FilePositions, in.Positions}, {data.FileMoves, in.Moves},
 		{data.FileMentors, in.Mentors}, {data.FileMentees, in.Mentees}, {data.FileHistory, in.History},
 		{"config_file", c.ConfigSource}, {"plan_file", c.PlanSource},
+		{data.FileCodev, c.CodevSource}, {data.FileCodevHistory, c.CodevHistorySource},
 	} {
 		if f.src != nil {
 			r.Inputs = append(r.Inputs, reports.HashInput(f.name, f.src.Name, f.src.Data))
@@ -113,16 +125,25 @@ func (c *cycle) runRecord() reports.RunRecord {
 
 // committeePack builds the committee pack of the cycle.
 func (c *cycle) committeePack(lang reports.Lang, names reports.Namer) *reports.Pack {
-	return reports.Committee(reports.CommitteeInput{
+	p := reports.Committee(reports.CommitteeInput{
 		Config: &c.Config, Dataset: c.Dataset, Scores: c.Scores, Plan: c.Plan, Matching: c.Matching,
 		Lang: lang, Names: names, Run: c.runRecord(),
 	})
+	if c.Groups != nil {
+		// Before the run record, which closes the pack.
+		at := slices.IndexFunc(p.Sections, func(s reports.Section) bool { return s.Name == "run" })
+		if at < 0 {
+			at = len(p.Sections)
+		}
+		p.Sections = slices.Insert(p.Sections, at, reports.CodevSection(c.Groups, c.Calendars, &c.Config.Codev, lang, names))
+	}
+	return p
 }
 
 // csvTables are the tables of the CSV files of a cycle, the same as those
 // of the score, plan and match commands' --out.
 func (c *cycle) csvTables(lang reports.Lang, names reports.Namer) []*reports.Table {
-	return []*reports.Table{
+	tables := []*reports.Table{
 		reports.ScoresTable(c.Scores, &c.Config, lang, names),
 		reports.PlanTable(c.Plan, lang),
 		reports.UnplacedTable(c.Plan, lang, names),
@@ -132,6 +153,10 @@ func (c *cycle) csvTables(lang reports.Lang, names reports.Namer) []*reports.Tab
 		reports.BrokenTable(c.Matching, lang),
 		reports.MentorLoadTable(c.Matching, lang, names),
 	}
+	if c.Groups != nil {
+		tables = append(tables, c.codevTables(lang, names)...)
+	}
+	return tables
 }
 
 // outputFile is one output rendered in memory, ready to be written.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -91,9 +92,18 @@ type member struct {
 	person    int32   // index in the people table
 	chain     []int32 // people indexes
 	future    []int32
-	pairRules bool   // named in an avoid list, a mentor pair or a repeat
-	tie       uint64 // seeded tie-break
+	pairRules []pairRule // avoid lists, mentor pairs and repeats, by other member
+	lineBloom [2]uint64  // bits of the people of chain and future, for a quick "not in"
+	tie       uint64     // seeded tie-break
 }
+
+// pairRule is a rule that keeps a member apart from member j.
+type pairRule struct {
+	j    int32
+	rule Rule
+}
+
+func bloomBit(person int32) (int, uint64) { return int(person>>6) & 1, 1 << (person & 63) }
 
 // langSet is a set of interned languages.
 type langSet [4]uint64
@@ -113,6 +123,7 @@ type inst struct {
 	m         []member
 	src       []*Member // the caller's members, in the order of m
 	pairs     map[uint64]Rule
+	wq        [4]int64 // integer weights of the pair components: halves, halves, whole, quarters
 	langNames []string
 	chNames   []string
 	genderOn  bool // gender counted as a rule
@@ -215,6 +226,10 @@ func prepare(p *Problem) (*inst, error) {
 		for _, c := range s.Future {
 			x.future = append(x.future, ppl.id("\x00"+c))
 		}
+		for _, c := range append(slices.Clone(x.chain), x.future...) {
+			w, b := bloomBit(c)
+			x.lineBloom[w] |= b
+		}
 		h := fnv.New64a()
 		fmt.Fprintf(h, "%d\x00%s", p.Seed, pr.ID)
 		x.tie = h.Sum64()
@@ -231,7 +246,6 @@ func prepare(p *Problem) (*inst, error) {
 		if old, ok := in.pairs[k]; !ok || slices.Index(Rules, r) < slices.Index(Rules, old) {
 			in.pairs[k] = r
 		}
-		in.m[i].pairRules, in.m[j].pairRules = true, true
 	}
 	for _, s := range src {
 		if s.Volunteer != nil {
@@ -249,6 +263,20 @@ func prepare(p *Problem) (*inst, error) {
 				mark(g[a], g[b], RuleRepeat)
 			}
 		}
+	}
+	keys := make([]uint64, 0, len(in.pairs))
+	for k := range in.pairs {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		i, j := int32(k>>32), int32(k&0xffffffff)
+		in.m[i].pairRules = append(in.m[i].pairRules, pairRule{j, in.pairs[k]})
+		in.m[j].pairRules = append(in.m[j].pairRules, pairRule{i, in.pairs[k]})
+	}
+	if in.wPair > 0 {
+		f := func(w float64, units int) int64 { return int64(w / in.wPair * qScale / float64(units)) }
+		in.wq = [4]int64{f(in.w[0], 2), f(in.w[1], 2), f(in.w[2], 1), f(in.w[3], 4)}
 	}
 	return in, nil
 }
@@ -301,17 +329,22 @@ func recentGroups(rows []model.CodevHistoryRow, n int) [][]string {
 // or "".
 func (in *inst) conflict(i, j int) Rule {
 	a, b := &in.m[i], &in.m[j]
+	wa, ba := bloomBit(a.person)
+	wb, bb := bloomBit(b.person)
+	maybeA, maybeB := b.lineBloom[wa]&ba != 0, a.lineBloom[wb]&bb != 0
 	switch {
-	case slices.Contains(a.chain, b.person) || slices.Contains(b.chain, a.person):
+	case maybeB && slices.Contains(a.chain, b.person) || maybeA && slices.Contains(b.chain, a.person):
 		return RuleLine
-	case slices.Contains(a.future, b.person) || slices.Contains(b.future, a.person):
+	case maybeB && slices.Contains(a.future, b.person) || maybeA && slices.Contains(b.future, a.person):
 		return RuleFutureLine
 	case a.team >= 0 && a.team == b.team:
 		return RuleSameTeam
 	}
-	if a.pairRules && b.pairRules {
-		if r, ok := in.pairs[pairKey(i, j)]; ok {
-			return r
+	if len(a.pairRules) > 0 && len(b.pairRules) > 0 {
+		for _, pr := range a.pairRules {
+			if int(pr.j) == j {
+				return pr.rule
+			}
 		}
 	}
 	switch {
@@ -344,28 +377,57 @@ func (in *inst) pairParts(i, j int) [4]float64 {
 	case !a.hasMove && !b.hasMove:
 		p[2] = 0.5
 	case a.hasMove && b.hasMove:
-		u := popcount(a.challenge | b.challenge)
-		if u == 0 {
+		if u := bits.OnesCount64(a.challenge | b.challenge); u == 0 {
 			p[2] = 0.5
 		} else {
-			p[2] = float64(popcount(a.challenge&b.challenge)) / float64(u)
+			p[2] = float64(bits.OnesCount64(a.challenge&b.challenge)) / float64(u)
 		}
 	}
 	p[3] = 0.5*differ(a.division, b.division) + 0.5*differ(a.site, b.site)
 	return p
 }
 
-// q returns the pair score of members i and j, an integer in [0, qScale].
+// q returns the pair score of members i and j, an integer in [0, qScale]:
+// the weighted pair components of pairParts, in integer arithmetic.
 func (in *inst) q(i, j int) int64 {
-	if in.wPair == 0 {
-		return 0
+	a, b := &in.m[i], &in.m[j]
+	var fn, gr, va int64
+	switch {
+	case a.function >= 0 && a.function == b.function:
+		fn = 2
+	case a.roleKind >= 0 && a.roleKind == b.roleKind:
+		fn = 1
 	}
-	p := in.pairParts(i, j)
-	s := 0.0
-	for k := range p {
-		s += in.w[k] * p[k]
+	switch {
+	case !a.hasGrade || !b.hasGrade:
+		gr = 1
+	case abs(a.grade-b.grade) <= in.cfg.GradeSpread:
+		gr = 2
 	}
-	return int64(s/in.wPair*qScale + 0.5)
+	va = quarter(a.division, b.division) + quarter(a.site, b.site)
+	t := in.wq[0]*fn + in.wq[1]*gr + in.wq[3]*va
+	switch {
+	case a.hasMove && b.hasMove:
+		if u := bits.OnesCount64(a.challenge | b.challenge); u == 0 {
+			t += in.wq[2] / 2
+		} else {
+			t += in.wq[2] * int64(bits.OnesCount64(a.challenge&b.challenge)) / int64(u)
+		}
+	case !a.hasMove && !b.hasMove:
+		t += in.wq[2] / 2
+	}
+	return t
+}
+
+// quarter is differ in quarters of a point: 2 for different, 1 for unknown.
+func quarter(a, b int32) int64 {
+	switch {
+	case a < 0 || b < 0:
+		return 1
+	case a != b:
+		return 2
+	}
+	return 0
 }
 
 func differ(a, b int32) float64 {
@@ -383,15 +445,6 @@ func abs(x int) int {
 		return -x
 	}
 	return x
-}
-
-func popcount(x uint64) int {
-	n := 0
-	for x != 0 {
-		x &= x - 1
-		n++
-	}
-	return n
 }
 
 // groupScore returns the score 0–100 of a group from its sum of pair scores,

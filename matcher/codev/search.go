@@ -19,8 +19,24 @@ type state struct {
 	of     []int32 // member → group index, -1 when unplaced
 	groups []*grp
 	nb     [][]neighbour // best compatible volunteers of each member, best first
-	degree []int         // number of compatible volunteers of each member
+	degree []int         // compatible volunteers of each member, capped at the length of nb
 	u      []float64     // per-member upper bound of the mean pair score (bound)
+	salt   uint64        // varies the tie-breaks of one restart
+}
+
+// tie returns member x's tie-break in this restart: the seeded tie-break
+// mixed with the restart's salt (SplitMix64's finaliser).
+func (s *state) tie(x int) uint64 {
+	z := s.in.m[x].tie + s.salt*0x9e3779b97f4a7c15
+	z = (z ^ z>>30) * 0xbf58476d1ce4e5b9
+	z = (z ^ z>>27) * 0x94d049bb133111eb
+	return z ^ z>>31
+}
+
+// restart returns a fresh state on the same instance and neighbour lists,
+// with the tie-breaks of restart r.
+func (s *state) restart(r int) *state {
+	return &state{in: s.in, nb: s.nb, degree: s.degree, u: s.u, salt: uint64(r)}
 }
 
 type grp struct {
@@ -42,8 +58,9 @@ func (in *inst) better(a, b neighbour) bool {
 	return a.j < b.j
 }
 
-// scan computes, for every member, the number of compatible volunteers, the
-// best k of them, and the bound of the mean pair score in any group. Rows
+// scan computes, for every member, the best k compatible volunteers (and
+// so whether there are at least min_size − 1 of them), and the bound of
+// their mean pair score in any group. Rows
 // are computed in parallel; each row is computed alone, so the result does
 // not depend on the scheduling.
 func (s *state) scan(k int) {
@@ -73,14 +90,14 @@ func (s *state) scan(k int) {
 func (s *state) scanRow(i, k, need int) {
 	in := s.in
 	top := make([]neighbour, 0, k+1)
-	deg := 0
 	for j := range in.m {
-		if j == i || in.conflict(i, j) != "" {
+		if j == i {
 			continue
 		}
-		deg++
 		c := neighbour{int32(j), in.q(i, j)}
-		if len(top) == k && !in.better(c, top[k-1]) {
+		// The rules are checked only for a volunteer who would enter the
+		// list: the pair score is cheaper.
+		if len(top) == k && !in.better(c, top[k-1]) || in.conflict(i, j) != "" {
 			continue
 		}
 		pos, _ := slices.BinarySearchFunc(top, c, func(a, b neighbour) int {
@@ -94,8 +111,10 @@ func (s *state) scanRow(i, k, need int) {
 			top = top[:k]
 		}
 	}
-	s.nb[i], s.degree[i] = top, deg
-	if deg >= need && need > 0 {
+	// The list is full or holds every compatible volunteer, so its length
+	// tells whether there are enough of them.
+	s.nb[i], s.degree[i] = top, len(top)
+	if len(top) >= need && need > 0 {
 		var sum int64
 		for _, c := range top[:need] {
 			sum += c.q
@@ -214,8 +233,8 @@ func (s *state) setMembers(gi int, ms []int, sum int64, score float64) {
 	}
 }
 
-// construct seats the volunteers greedily: the volunteers with the fewest
-// compatible others anchor groups first, and each group takes, one by one,
+// construct seats the volunteers greedily: the volunteers whose best
+// partners are the weakest anchor groups first, and each group takes, one by one,
 // the compatible candidate that adds the most pair score, up to the target
 // size. Volunteers left over join the group they fit best.
 func (s *state) construct() {
@@ -231,11 +250,12 @@ func (s *state) construct() {
 			order = append(order, i)
 		}
 	}
+	// The volunteers whose best partners are the weakest go first.
 	slices.SortFunc(order, func(a, b int) int {
-		if c := cmp.Compare(s.degree[a], s.degree[b]); c != 0 {
+		if c := cmp.Compare(s.u[a], s.u[b]); c != 0 {
 			return c
 		}
-		return cmp.Compare(in.m[a].tie, in.m[b].tie)
+		return cmp.Compare(s.tie(a), s.tie(b))
 	})
 	target := min(in.cfg.MinSize+1, in.cfg.MaxSize)
 	for pass := 0; pass < 2; pass++ {
@@ -284,7 +304,7 @@ func (s *state) grow(a, target int) []int {
 			if slices.Contains(ms, j) || !s.fitsAll(j, ms) || !in.commonLangs(append(ms[:len(ms):len(ms)], j)).ok {
 				continue
 			}
-			if best < 0 || sums[j] > sums[best] || sums[j] == sums[best] && in.m[j].tie < in.m[best].tie {
+			if best < 0 || sums[j] > sums[best] || sums[j] == sums[best] && s.tie(j) < s.tie(best) {
 				best = j
 			}
 		}

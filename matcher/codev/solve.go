@@ -41,17 +41,57 @@ func Solve(p *Problem) (*Result, error) {
 	if len(in.m) <= ExactLimit {
 		return s.result(in.exact(), true), nil
 	}
+	var best *state
+	for r := range restarts(len(in.m)) {
+		t := s.restart(r)
+		t.search()
+		if best == nil || t.beats(best) {
+			best = t
+		}
+	}
+	groups := make([][]int, len(best.groups))
+	for i, g := range best.groups {
+		groups[i] = g.members
+	}
+	return s.result(groups, false), nil
+}
+
+// restarts is how many seatings the search starts from: more for small
+// instances, one from 8,000 volunteers.
+func restarts(n int) int { return min(16, max(1, 8000/max(n, 1))) }
+
+// search seats the volunteers and improves the grouping.
+func (s *state) search() {
 	s.construct()
 	s.placeLeftovers()
 	budget := 20*len(s.groups) + 100
 	s.improveWorst(budget)
 	s.improveTotal(3)
 	s.improveWorst(budget)
-	groups := make([][]int, len(s.groups))
-	for i, g := range s.groups {
-		groups[i] = g.members
+}
+
+// beats compares two groupings by the objective: placed, worst, total.
+func (s *state) beats(t *state) bool {
+	ps, ws, ts := s.objective()
+	pt, wt, tt := t.objective()
+	switch {
+	case ps != pt:
+		return ps > pt
+	case ws != wt:
+		return ws > wt
 	}
-	return s.result(groups, false), nil
+	return ts > tt+1e-9
+}
+
+func (s *state) objective() (placed int, worst, total float64) {
+	for i, g := range s.groups {
+		placed += len(g.members)
+		if i == 0 || g.score < worst {
+			worst = g.score
+		}
+		total += g.score
+	}
+	return placed, worst, total
 }
 
 // Exact forms the groups of p by exhaustive search: the optimum of the
@@ -138,16 +178,18 @@ func (s *state) result(groups [][]int, exact bool) *Result {
 		if placed[x] {
 			continue
 		}
-		u := Unplaced{Member: in.src[x], Compatible: s.degree[x], Reason: ReasonNoGroup}
-		if s.degree[x] < in.cfg.MinSize-1 {
-			u.Reason = ReasonTooFew
-		}
+		u := Unplaced{Member: in.src[x], Reason: ReasonNoGroup}
 		for j := range in.m {
 			if j != x {
 				if rule := in.conflict(x, j); rule != "" {
 					u.Excluded[slices.Index(Rules, rule)]++
+				} else {
+					u.Compatible++
 				}
 			}
+		}
+		if u.Compatible < in.cfg.MinSize-1 {
+			u.Reason = ReasonTooFew
 		}
 		r.Unplaced = append(r.Unplaced, u)
 	}
