@@ -142,7 +142,7 @@ func TestRunOutputs(t *testing.T) {
 	in := sampleDir(t, dir)
 	out1, out2 := filepath.Join(dir, "out1"), filepath.Join(dir, "out2")
 	stdout := mustRun(t, "run", in, "--out", out1)
-	if !strings.Contains(stdout, "wrote 12 files into "+out1) || !strings.Contains(stdout, "95 candidate moves scored, 31 chosen") {
+	if !strings.Contains(stdout, "wrote 16 files into "+out1) || !strings.Contains(stdout, "95 candidate moves scored, 31 chosen") {
 		t.Errorf("run summary:\n%s", stdout)
 	}
 	mustRun(t, "run", in, "--out", out2)
