@@ -177,9 +177,10 @@ func with(g *grp, out, in int) []int {
 	return ms
 }
 
-// change evaluates g without out and with in: the new sum and score, and
-// whether the group keeps every rule.
-func (s *state) change(g *grp, out, in int) (int64, float64, bool) {
+// delta evaluates the pair part of g without out and with in (each -1
+// for none): the new sum and size, and whether the size stays in bounds and
+// every pair is allowed. It does not look at the group rules.
+func (s *state) delta(g *grp, out, in int) (int64, int, bool) {
 	size := len(g.members)
 	sum := g.sumQ
 	if out >= 0 {
@@ -187,20 +188,39 @@ func (s *state) change(g *grp, out, in int) (int64, float64, bool) {
 		size--
 	}
 	if in >= 0 {
-		if !s.fits(in, g, out) {
-			return 0, 0, false
-		}
-		sum += s.rowSum(in, g, out)
 		size++
 	}
 	if size < s.in.cfg.MinSize || size > s.in.cfg.MaxSize {
 		return 0, 0, false
 	}
+	if in >= 0 {
+		if !s.fits(in, g, out) {
+			return 0, 0, false
+		}
+		sum += s.rowSum(in, g, out)
+	}
+	return sum, size, true
+}
+
+// finish checks the group rules of g without out and with in, and returns
+// its score.
+func (s *state) finish(g *grp, out, in int, sum int64) (float64, bool) {
 	ms := with(g, out, in)
 	if s.in.groupRule(ms) != "" {
+		return 0, false
+	}
+	return s.in.groupScore(sum, len(ms), s.in.genderBalanced(ms)), true
+}
+
+// change evaluates g without out and with in: the new sum and score, and
+// whether the group keeps every rule.
+func (s *state) change(g *grp, out, in int) (int64, float64, bool) {
+	sum, _, ok := s.delta(g, out, in)
+	if !ok {
 		return 0, 0, false
 	}
-	return sum, s.in.groupScore(sum, size, s.in.genderBalanced(ms)), true
+	score, ok := s.finish(g, out, in, sum)
+	return sum, score, ok
 }
 
 // newGroup adds a group of members (already checked).
@@ -418,6 +438,16 @@ func (s *state) othersMin(low [3]int, a, b int) float64 {
 	return 101
 }
 
+// acceptable reports whether a move giving the new lowest score nm and the
+// total gain improves the objective (worst, then total) and beats the best
+// move found so far.
+func (s *state) acceptable(nm, gain, worst float64, found bool, best *move) bool {
+	if nm < worst || nm == worst && gain <= 1e-9 {
+		return false
+	}
+	return !found || nm > best.newMin || nm == best.newMin && gain > best.gain
+}
+
 // bestMoveFor returns the best improving move involving group a, given the
 // three lowest groups: a swap, a volunteer moving into a, or one leaving a.
 func (s *state) bestMoveFor(a int, low [3]int) (move, bool) {
@@ -427,24 +457,36 @@ func (s *state) bestMoveFor(a int, low [3]int) (move, bool) {
 	found := false
 	consider := func(b, out, in int) {
 		gb := s.groups[b]
-		sumA, scoreA, okA := s.change(ga, out, in)
+		sumA, sizeA, okA := s.delta(ga, out, in)
 		if !okA {
 			return
 		}
 		// b loses in and gains out.
-		sumB, scoreB, okB := s.change(gb, in, out)
+		sumB, sizeB, okB := s.delta(gb, in, out)
 		if !okB {
 			return
 		}
-		nm := min(scoreA, scoreB, s.othersMin(low, a, b))
-		gain := scoreA + scoreB - ga.score - gb.score
-		if nm < worst || nm == worst && gain <= 1e-9 {
+		// Scores with a perfect gender balance bound the true ones: the
+		// group rules are only checked for a move that could be chosen.
+		hiA, hiB := s.in.groupScore(sumA, sizeA, true), s.in.groupScore(sumB, sizeB, true)
+		others := s.othersMin(low, a, b)
+		if !s.acceptable(min(hiA, hiB, others), hiA+hiB-ga.score-gb.score, worst, found, &best) {
 			return
 		}
-		c := move{a: a, b: b, out: out, in: in, sumA: sumA, sumB: sumB, scoreA: scoreA, scoreB: scoreB, newMin: nm, gain: gain}
-		if !found || c.newMin > best.newMin || c.newMin == best.newMin && c.gain > best.gain {
-			best, found = c, true
+		scoreA, okA := s.finish(ga, out, in, sumA)
+		if !okA {
+			return
 		}
+		scoreB, okB := s.finish(gb, in, out, sumB)
+		if !okB {
+			return
+		}
+		nm, gain := min(scoreA, scoreB, others), scoreA+scoreB-ga.score-gb.score
+		if !s.acceptable(nm, gain, worst, found, &best) {
+			return
+		}
+		best = move{a: a, b: b, out: out, in: in, sumA: sumA, sumB: sumB, scoreA: scoreA, scoreB: scoreB, newMin: nm, gain: gain}
+		found = true
 	}
 	seen := map[int]bool{}
 	for _, x := range ga.members {
