@@ -545,49 +545,124 @@ func (s *state) improveTotal(passes int) {
 	}
 }
 
-// placeLeftovers tries again to seat unplaced volunteers: into a group
-// with room, or in exchange for a member who can go to another group.
+// placeLeftovers tries again to seat unplaced volunteers: into any group
+// with room, in exchange for a member who can go to another group, or in a
+// new group of members that other groups can spare.
 func (s *state) placeLeftovers() {
 	for x := range s.in.m {
 		if s.of[x] >= 0 || s.degree[x] < s.in.cfg.MinSize-1 {
 			continue
 		}
-		if s.insert(x) {
-			continue
+		if !s.insert(x) && !s.insertAnywhere(x) && !s.swapIn(x) {
+			s.gather(x)
 		}
-		s.swapIn(x)
 	}
 }
 
-// swapIn seats x in place of a member y of a neighbour's group, y moving
-// to another group with room.
-func (s *state) swapIn(x int) bool {
-	for _, c := range s.nb[x] {
-		a := int(s.of[c.j])
-		if a < 0 {
+// insertAnywhere puts x into the group with room, among all groups, where
+// the score after is highest.
+func (s *state) insertAnywhere(x int) bool {
+	best, bestScore, bestSum := -1, 0.0, int64(0)
+	for gi, g := range s.groups {
+		if len(g.members) >= s.in.cfg.MaxSize {
 			continue
 		}
-		ga := s.groups[a]
+		if sum, score, ok := s.change(g, -1, x); ok && (best < 0 || score > bestScore) {
+			best, bestScore, bestSum = gi, score, sum
+		}
+	}
+	if best < 0 {
+		return false
+	}
+	s.setMembers(best, with(s.groups[best], -1, x), bestSum, bestScore)
+	return true
+}
+
+// swapIn seats x in place of a member y of a group, y moving to another
+// group with room; the pair of groups whose lower score is highest after
+// wins.
+func (s *state) swapIn(x int) bool {
+	type cand struct {
+		a, b, y        int
+		sumA, sumB     int64
+		scoreA, scoreB float64
+	}
+	var best *cand
+	for a, ga := range s.groups {
 		for _, y := range ga.members {
 			sumA, scoreA, ok := s.change(ga, y, x)
 			if !ok {
 				continue
 			}
-			for _, d := range s.nb[y] {
-				b := int(s.of[d.j])
-				if b < 0 || b == a {
+			for b, gb := range s.groups {
+				if b == a || len(gb.members) >= s.in.cfg.MaxSize {
 					continue
 				}
-				sumB, scoreB, ok := s.change(s.groups[b], -1, y)
-				if !ok {
-					continue
+				sumB, scoreB, ok := s.change(gb, -1, y)
+				if ok && (best == nil || min(scoreA, scoreB) > min(best.scoreA, best.scoreB)) {
+					best = &cand{a, b, y, sumA, sumB, scoreA, scoreB}
 				}
-				s.setMembers(a, with(ga, y, x), sumA, scoreA)
-				s.of[y] = -1
-				s.setMembers(b, with(s.groups[b], -1, y), sumB, scoreB)
-				return true
 			}
 		}
 	}
-	return false
+	if best == nil {
+		return false
+	}
+	s.setMembers(best.a, with(s.groups[best.a], best.y, x), best.sumA, best.scoreA)
+	s.of[best.y] = -1
+	s.setMembers(best.b, with(s.groups[best.b], -1, best.y), best.sumB, best.scoreB)
+	return true
+}
+
+// gather forms a new group around x with members taken from groups that
+// can spare them (above min_size), one at a time, the compatible volunteer
+// adding the most pair score first. It reports whether the group formed.
+func (s *state) gather(x int) bool {
+	in := s.in
+	spare := make(map[int]int) // group → members it can still give
+	ms := []int{x}
+	for len(ms) < in.cfg.MinSize {
+		best, bestGain := -1, int64(-1)
+		for y := range in.m {
+			gi := int(s.of[y])
+			if y == x || gi < 0 || slices.Contains(ms, y) {
+				continue
+			}
+			if _, ok := spare[gi]; !ok {
+				spare[gi] = len(s.groups[gi].members) - in.cfg.MinSize
+			}
+			if spare[gi] <= 0 || !s.fitsAll(y, ms) || !in.commonLangs(append(slices.Clone(ms), y)).ok {
+				continue
+			}
+			// The group giving y must keep its rules without y and the
+			// members it already gave.
+			left := slices.DeleteFunc(with(s.groups[gi], y, -1), func(z int) bool { return slices.Contains(ms, z) })
+			if in.groupRule(left) != "" {
+				continue
+			}
+			var gain int64
+			for _, z := range ms {
+				gain += in.q(y, z)
+			}
+			if gain > bestGain {
+				best, bestGain = y, gain
+			}
+		}
+		if best < 0 {
+			return false
+		}
+		spare[int(s.of[best])]--
+		ms = append(ms, best)
+	}
+	if in.groupRule(ms) != "" {
+		return false
+	}
+	for _, y := range ms[1:] {
+		gi := int(s.of[y])
+		g := s.groups[gi]
+		g.members = with(g, y, -1)
+		s.recompute(g)
+	}
+	s.newGroup(ms)
+	return true
 }

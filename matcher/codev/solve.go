@@ -67,6 +67,7 @@ func (s *state) search() {
 	budget := 20*len(s.groups) + 100
 	s.improveWorst(budget)
 	s.improveTotal(3)
+	s.placeLeftovers()
 	s.improveWorst(budget)
 }
 
