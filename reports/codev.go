@@ -253,9 +253,11 @@ func GroupReasons(g *codev.Group, lang Lang) string {
 	case inPlace >= 2:
 		out = append(out, fmt.Sprintf(codevT(lang, "r_in_place"), inPlace))
 	}
-	out = append(out, fmt.Sprintf(codevT(lang, "r_variety"),
-		distinctOf(g.Members, func(m *codev.Member) string { return m.Person.Division }),
-		distinctOf(g.Members, func(m *codev.Member) string { return m.Person.Country + "/" + m.Person.SiteType })))
+	divisions := distinctOf(g.Members, func(m *codev.Member) string { return m.Person.Division })
+	sites := distinctOf(g.Members, func(m *codev.Member) string { return m.Person.Country + "/" + m.Person.SiteType })
+	if divisions+sites > 0 {
+		out = append(out, fmt.Sprintf(codevT(lang, "r_variety"), divisions, sites))
+	}
 	if len(g.Languages) > 0 {
 		out = append(out, fmt.Sprintf(codevT(lang, "r_language"), strings.Join(g.Languages, ", ")))
 	}
