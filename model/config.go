@@ -20,6 +20,8 @@ type Config struct {
 	Match        Match    `yaml:"match"`
 	// Followup holds the thresholds of the follow-up across quarters.
 	Followup Followup `yaml:"followup"`
+	// Codev holds the rules and weights of codevelopment groups.
+	Codev CodevConfig `yaml:"codev"`
 }
 
 // Proxies are the values given to rated criteria that were not rated, when
@@ -104,6 +106,7 @@ func Default() Config {
 			DefaultCapacity: 2,
 		},
 		Followup: DefaultFollowup(),
+		Codev: DefaultCodev(),
 	}
 }
 
@@ -206,5 +209,5 @@ func (c *Config) Check() error {
 			return fmt.Errorf("match.fit_weights.%s: must be a number ≥ 0, got %v", f.key, f.v)
 		}
 	}
-	return nil
+	return c.Codev.Check()
 }

@@ -180,8 +180,6 @@ func optNum(o model.OptFloat, decimals int) string {
 	return Num(o.V, decimals)
 }
 
-func optInt(o model.OptInt) string { return o.String() }
-
 // MovesFollowupTable is moves_followup.csv: every move chosen last
 // quarter, its plan source and what became of it.
 func MovesFollowupTable(r *followup.Result, lang Lang, names Namer) *Table {

@@ -20,14 +20,15 @@ import (
 type followupFlags struct {
 	Prev         string // the previous pack's folder
 	Activity     string // --activity FILE; default DIR/activity.csv
-	CodevHistory string // --codev-history FILE; default DIR/codev_history.csv
+	// CodevHistory is the input flag --codev-history, shared with the
+	// codevelopment groups; default DIR/codev_history.csv.
+	CodevHistory string
 	AsOf, Since  string
 }
 
 func addFollowupFlags(cmd *cobra.Command, o *followupFlags) {
 	f := cmd.Flags()
 	f.StringVar(&o.Activity, "activity", "", "read the activity export from `FILE` instead of DIR/activity.csv")
-	f.StringVar(&o.CodevHistory, "codev-history", "", "read codev_history.csv from `FILE` instead of DIR/codev_history.csv")
 	f.StringVar(&o.AsOf, "as-of", "", "the day of the follow-up, `DATE` (YYYY-MM-DD or DD/MM/YYYY; default: the newest date in activity.csv)")
 	f.StringVar(&o.Since, "since", "", "the day last quarter's pairs and groups started, `DATE` (default: followup.quarter_days before --as-of)")
 }
@@ -83,7 +84,9 @@ func optionalFile(path, dir, name string) (*data.Source, error) {
 
 // followUp reads the previous pack and this quarter's activity and follows
 // the pack up against the people of l.
-func followUp(l *loaded, dir string, f followupFlags) (*followed, error) {
+func followUp(l *loaded, in inputOptions, f followupFlags) (*followed, error) {
+	dir := in.Dir
+	f.CodevHistory = in.CodevHistoryFile
 	prev, err := data.ReadPrevious(f.Prev, data.ReadOptions{Delimiter: l.Delimiter, Config: &l.Config})
 	if err != nil {
 		return nil, err
@@ -275,7 +278,7 @@ func runFollowup(opts *followupOptions) error {
 	if err != nil {
 		return err
 	}
-	fu, err := followUp(l, opts.Input.Dir, opts.Follow)
+	fu, err := followUp(l, opts.Input, opts.Follow)
 	if err != nil {
 		return err
 	}

@@ -110,7 +110,7 @@ func runRun(opts *runOptions) error {
 		return err
 	}
 	if opts.Follow.Prev != "" {
-		if c.Followed, err = followUp(l, opts.Input.Dir, opts.Follow); err != nil {
+		if c.Followed, err = followUp(l, opts.Input, opts.Follow); err != nil {
 			return err
 		}
 		c.Paths = append(c.Paths, c.Followed.Paths...)
