@@ -155,6 +155,36 @@ func follow(l *loaded, prev *data.Previous, act, codev *data.Source, f followupF
 	return fu, nil
 }
 
+// validateActivity checks DIR/activity.csv, when there, on its own.
+func validateActivity(dir, delimiter string) error {
+	o := inputOptions{Delimiter: delimiter}
+	delim, err := o.delimiter()
+	if err != nil {
+		return err
+	}
+	src, err := optionalFile("", dir, data.FileActivity)
+	if err != nil || src == nil {
+		return err
+	}
+	_, _, err = data.ReadActivity(*src, data.ReadOptions{Delimiter: delim}, data.ActivityRefs{})
+	return err
+}
+
+// joinProblems returns the problems of a and b as one list when both are
+// problems (or nil), else the first error.
+func joinProblems(a, b error) error {
+	var pa, pb data.Problems
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	case errors.As(a, &pa) && errors.As(b, &pb):
+		return append(append(data.Problems(nil), pa...), pb...)
+	}
+	return a
+}
+
 // activityRefs lets the activity reader check its pairs and groups
 // against the previous pack.
 func activityRefs(prev *model.Previous) data.ActivityRefs {
