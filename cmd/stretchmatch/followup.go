@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -75,8 +76,8 @@ func optionalFile(path, dir, name string) (*data.Source, error) {
 	switch {
 	case err == nil:
 		return &data.Source{Name: path, Data: b}, nil
-	case errors.Is(err, fs.ErrNotExist) && !explicit:
-		return nil, nil
+	case !explicit && (errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)):
+		return nil, nil // absent, or DIR is no folder (reported by the input files)
 	}
 	return nil, data.Problems{{File: path, Msg: "cannot read the file: " + errors.Unwrap(err).Error(), Hint: "check the path given to the flag"}}
 }
