@@ -417,12 +417,20 @@ func lqMovesBy(r *followup.Result, lang Lang, name, title, label string, key fun
 		add("\x00total", &r.Moves[i])
 	}
 	slices.Sort(order)
+	shown := func(k string) string {
+		if label == "band" && k != "" {
+			if t := T(lang, "band_"+k); t != "band_"+k {
+				return t
+			}
+		}
+		return k
+	}
 	for _, k := range append(order, "\x00total") {
 		c := counts[k]
 		if c == nil {
 			continue
 		}
-		label := k
+		label := shown(k)
 		switch k {
 		case "\x00total":
 			label = fuT(lang, "lq_total")

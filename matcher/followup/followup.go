@@ -126,6 +126,9 @@ type Pair struct {
 	// Failed tells that the mentee needs another mentor next quarter: the
 	// pair was not a good fit, or the mentor left.
 	Failed bool
+	// EndDate is when a pair that does not go on ended: the date of its
+	// closed row or of its not_a_good_fit answer, else AsOf.
+	EndDate string
 }
 
 // Member is one member of a group.
@@ -444,23 +447,28 @@ func followPair(p model.PrevPair, now map[string]*model.Person, acts []*model.Ac
 	pr.Start = since
 	pr.live(acts, in.Config, in.AsOf)
 	pr.Planned = planned(since, in.AsOf, in.Config.SessionEveryDays)
-	var closed *model.Activity
+	var closed, fit *model.Activity
 	for _, a := range acts {
 		if a.Kind == model.KindClosed {
 			closed = a
 		}
+		if a.Fit != "" {
+			fit = a
+		}
 	}
+	pr.EndDate = in.AsOf
 	switch {
 	case pr.Mentee == nil:
 		pr.Health, pr.Why = Ended, WhyMenteeLeft
 	case pr.Mentor == nil:
 		pr.Health, pr.Why, pr.Failed = Ended, WhyMentorLeft, true
 	case closed != nil:
-		pr.Health, pr.Why, pr.Detail = Ended, WhyClosed, closed.ClosedReason
+		pr.Health, pr.Why, pr.Detail, pr.EndDate = Ended, WhyClosed, closed.ClosedReason, closed.Date
 	case pr.Fit == model.FitNotGood:
-		pr.Health, pr.Why, pr.Failed = NotAGoodFit, WhyFitAnswer, true
+		pr.Health, pr.Why, pr.Failed, pr.EndDate = NotAGoodFit, WhyFitAnswer, true, fit.Date
 	default:
 		pr.rhythm(in.Config, in.AsOf)
+		pr.EndDate = ""
 	}
 	return pr
 }

@@ -258,8 +258,8 @@ func TestNextHistoryAndMentees(t *testing.T) {
 	want := []model.HistoryPair{
 		{MenteeID: "e1", MentorID: "m1", Status: model.PairActive, Since: "2025-06-01"},
 		{MenteeID: "e1", MentorID: "m2", Status: model.PairEnded, Since: "2025-01-01"},
-		{MenteeID: "e2", MentorID: "m2", Status: model.PairEnded, Since: "2025-12-30"},
-		{MenteeID: "e3", MentorID: "m3", Status: model.PairEnded, Since: "2025-12-30"},
+		{MenteeID: "e2", MentorID: "m2", Status: model.PairEnded, Since: "2026-03-01"},
+		{MenteeID: "e3", MentorID: "m3", Status: model.PairEnded, Since: "2026-03-01"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("history (-want +got):\n%s", diff)
