@@ -107,6 +107,8 @@ var followupPhrases = map[string]phrase{
 	"lq_pairs":           {"pairs", "binômes"},
 	"lq_groups":          {"groups", "groupes"},
 	"lq_pairs_col":       {"Pairs", "Binômes"},
+	"lq_pair":            {"pair", "binôme"},
+	"lq_one_group":       {"group", "groupe"},
 	"lq_healthy":         {"On track", "En bonne voie"},
 	"lq_healthy_share":   {"On track %", "En bonne voie %"},
 	"lq_realised_ratio":  {"Realised impact ratio", "Ratio d'impact (réalisés)"},
@@ -546,7 +548,7 @@ func lqAlerts(r *followup.Result, lang Lang, names Namer) *Table {
 			continue
 		}
 		who := fuName(names, p.Mentee, p.Prev.MenteeID, p.Prev.MenteeName) + " – " + fuName(names, p.Mentor, p.Prev.MentorID, p.Prev.MentorName)
-		t.Add(fuT(lang, "lq_pairs"), who, fuT(lang, string(p.Health)), fuWhy(lang, p.Why, p.Detail), fuT(lang, action))
+		t.Add(fuT(lang, "lq_pair"), who, fuT(lang, string(p.Health)), fuWhy(lang, p.Why, p.Detail), fuT(lang, action))
 	}
 	for i := range r.Groups {
 		g := &r.Groups[i]
@@ -561,7 +563,7 @@ func lqAlerts(r *followup.Result, lang Lang, names Namer) *Table {
 		default:
 			continue
 		}
-		t.Add(fuT(lang, "lq_groups"), g.Prev.ID, fuT(lang, string(g.Health)), fuWhy(lang, g.Why, g.Detail), fuT(lang, action))
+		t.Add(fuT(lang, "lq_one_group"), g.Prev.ID, fuT(lang, string(g.Health)), fuWhy(lang, g.Why, g.Detail), fuT(lang, action))
 	}
 	return t
 }
