@@ -106,7 +106,7 @@ func Default() Config {
 			DefaultCapacity: 2,
 		},
 		Followup: DefaultFollowup(),
-		Codev: DefaultCodev(),
+		Codev:    DefaultCodev(),
 	}
 }
 

@@ -5,8 +5,8 @@ import (
 
 	"github.com/stretchmatch/stretchmatch/data"
 	"github.com/stretchmatch/stretchmatch/matcher"
-	"github.com/stretchmatch/stretchmatch/model"
 	"github.com/stretchmatch/stretchmatch/matcher/codev"
+	"github.com/stretchmatch/stretchmatch/model"
 	"github.com/stretchmatch/stretchmatch/reports"
 )
 

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"strings"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/spf13/cobra"
