@@ -41,19 +41,21 @@ var decisionPhrases = map[string]phrase{
 	"c_decisions":          {"The committee's decisions", "Décisions du comité"},
 	"c_decisions_intro":    {"Each decision of the committee with its exact price: what the optimum with every other decision gains over the optimum with all of them (development value for a move; priority points, then fit points, for a pair). The last row is the price of the whole set against the free optimum.", "Chaque décision du comité et son prix exact : ce que l'optimum avec toutes les autres décisions gagne sur l'optimum avec toutes (valeur de développement pour un mouvement ; points de priorité puis d'adéquation pour un binôme). La dernière ligne est le prix de l'ensemble face à l'optimum libre."},
 
-	"why_chosen_required":   {"required by the committee", "imposé par le comité"},
-	"why_chosen_exception":  {"an exception: overstretch, required by the committee", "une exception : hors zone, imposé par le comité"},
-	"why_forbidden":         {"forbidden by the committee", "interdit par le comité"},
-	"why_not_in_plan":       {"not chosen in the committee's plan", "non retenu dans le plan du comité"},
-	"why_other_committee":   {"the committee chose move %s (value %s) for the person", "le comité a retenu le mouvement %s (valeur %s) pour la personne"},
-	"why_other_no_less":     {"the person takes move %s instead (value %s, no less than %s)", "la personne prend plutôt le mouvement %s (valeur %s, au moins %s)"},
-	"why_other_room":        {"the person takes move %s instead (value %s): this gives a total value at least as high", "la personne prend plutôt le mouvement %s (valeur %s) : la valeur totale est ainsi au moins aussi grande"},
-	"why_filled_committee":  {"the committee gave position %s to %s", "le comité a attribué le poste %s à %s"},
-	"why_filled_higher2":    {"position %s went to higher-value candidates: %s", "poste %s attribué à des candidats de plus grande valeur : %s"},
-	"why_filled_at_least":   {"position %s went to %s, which gives a total value at least as high", "poste %s attribué à %s, ce qui donne une valeur totale au moins aussi grande"},
-	"why_instead":           {"; the person takes move %s (value %s)", " ; la personne prend le mouvement %s (valeur %s)"},
-	"unplaced_forbidden":    {"every candidate move is forbidden by the committee or overstretch", "chaque mouvement proposé est interdit par le comité ou hors zone"},
-	"unplaced_filled_other": {"their positions went to other candidates", "leurs postes sont allés à d'autres candidats"},
+	"why_chosen_required":       {"required by the committee", "imposé par le comité"},
+	"why_chosen_exception":      {"an exception: overstretch, required by the committee", "une exception : hors zone, imposé par le comité"},
+	"why_chosen_in_plan":        {"chosen in the committee's plan", "retenu dans le plan du comité"},
+	"why_chosen_exception_plan": {"an exception: overstretch, chosen in the committee's plan", "une exception : hors zone, retenu dans le plan du comité"},
+	"why_forbidden":             {"forbidden by the committee", "interdit par le comité"},
+	"why_not_in_plan":           {"not chosen in the committee's plan", "non retenu dans le plan du comité"},
+	"why_other_committee":       {"the committee chose move %s (value %s) for the person", "le comité a retenu le mouvement %s (valeur %s) pour la personne"},
+	"why_other_no_less":         {"the person takes move %s instead (value %s, no less than %s)", "la personne prend plutôt le mouvement %s (valeur %s, au moins %s)"},
+	"why_other_room":            {"the person takes move %s instead (value %s): this gives a total value at least as high", "la personne prend plutôt le mouvement %s (valeur %s) : la valeur totale est ainsi au moins aussi grande"},
+	"why_filled_committee":      {"the committee gave position %s to %s", "le comité a attribué le poste %s à %s"},
+	"why_filled_higher2":        {"position %s went to higher-value candidates: %s", "poste %s attribué à des candidats de plus grande valeur : %s"},
+	"why_filled_at_least":       {"position %s went to %s, which gives a total value at least as high", "poste %s attribué à %s, ce qui donne une valeur totale au moins aussi grande"},
+	"why_instead":               {"; the person takes move %s (value %s)", " ; la personne prend le mouvement %s (valeur %s)"},
+	"unplaced_forbidden":        {"every candidate move is forbidden by the committee or overstretch", "chaque mouvement proposé est interdit par le comité ou hors zone"},
+	"unplaced_filled_other":     {"their positions went to other candidates", "leurs postes sont allés à d'autres candidats"},
 
 	"r_required":              {"required by the committee", "imposé par le comité"},
 	"r_lifted":                {"the decision lifts %s", "la décision lève %s"},
@@ -156,8 +158,14 @@ func decisionReason(e *matcher.PlanEntry, allowOverstretch bool, lang Lang) stri
 		return ""
 	}
 	s := T(lang, "why_chosen_required")
+	if d.FromPlan {
+		s = T(lang, "why_chosen_in_plan")
+	}
 	if e.Exception(allowOverstretch) {
 		s = T(lang, "why_chosen_exception")
+		if d.FromPlan {
+			s = T(lang, "why_chosen_exception_plan")
+		}
 	}
 	return s + noteOf(d)
 }
@@ -191,10 +199,10 @@ func notChosenReason(e *matcher.PlanEntry, lang Lang) string {
 	case matcher.OtherMove:
 		o := e.By[0]
 		switch {
-		case o.Decision != nil:
-			return fmt.Sprintf(T(lang, "why_other_committee"), o.Score.Move.ID, Num(o.Value, 3))
 		case o.Value >= e.Value:
 			return fmt.Sprintf(T(lang, "why_other_no_less"), o.Score.Move.ID, Num(o.Value, 3), Num(e.Value, 3))
+		case o.Decision != nil:
+			return fmt.Sprintf(T(lang, "why_other_committee"), o.Score.Move.ID, Num(o.Value, 3))
 		}
 		return fmt.Sprintf(T(lang, "why_other_room"), o.Score.Move.ID, Num(o.Value, 3))
 	case matcher.PositionFilled:
@@ -205,10 +213,10 @@ func notChosenReason(e *matcher.PlanEntry, lang Lang) string {
 		}
 		key := "why_filled_at_least"
 		switch {
-		case committee:
-			key = "why_filled_committee"
 		case higher:
 			key = "why_filled_higher2"
+		case committee:
+			key = "why_filled_committee"
 		}
 		s := fmt.Sprintf(T(lang, key), e.Score.Position.ID, movesList(e.By))
 		if e.Instead != nil {
