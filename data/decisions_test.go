@@ -12,7 +12,7 @@ import (
 // decisionsDataset is a small cycle for the decision tests.
 func decisionsDataset() *model.Dataset {
 	return &model.Dataset{
-		People: []model.Person{{ID: "E1"}, {ID: "E2"}, {ID: "E3"}, {ID: "E4"}, {ID: "E5"}},
+		People:    []model.Person{{ID: "E1"}, {ID: "E2"}, {ID: "E3"}, {ID: "E4"}, {ID: "E5"}},
 		Positions: []model.Position{{ID: "P1", Openings: 1}, {ID: "P2", Openings: 2}},
 		Moves: []model.Move{
 			{ID: "M1", PersonID: "E1", PositionID: "P1"},
