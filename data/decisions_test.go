@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -275,4 +276,22 @@ func FuzzReadDecisions(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestReadmeListsDecisionAliases checks that the README's alias table of
+// decisions.csv names every column with all of its aliases.
+func TestReadmeListsDecisionAliases(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range Columns(FileDecisions) {
+		name := c.Name
+		if c.Required {
+			name = "**" + name + "**"
+		}
+		if row := "| " + name + " | " + strings.Join(c.Aliases, ", ") + " |"; !strings.Contains(string(b), row) {
+			t.Errorf("README.md lacks the row of decisions.csv column %s:\n%s", c.Name, row)
+		}
+	}
 }

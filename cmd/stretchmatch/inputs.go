@@ -40,7 +40,7 @@ func addInputFlags(cmd *cobra.Command, o *inputOptions) {
 	for _, in := range inputFlags {
 		o.Files[in.file] = f.String(in.flag, "", fmt.Sprintf("read %s from `FILE` instead of DIR ('-' = standard input)", in.file))
 	}
-	f.StringVar(&o.ConfigFile, "config", "", "YAML `FILE` overriding weights, thresholds and rules")
+	f.StringVar(&o.ConfigFile, "config", "", "YAML `FILE` overriding weights, thresholds and rules (default: DIR/config.yaml when present)")
 	f.StringVar(&o.Delimiter, "delimiter", "", "force the CSV delimiter: {comma|semicolon|tab} (default: detected from the header line)")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "say which encoding, delimiter and columns were recognised")
 	addDecisionFlag(cmd, o)

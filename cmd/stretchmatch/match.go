@@ -84,7 +84,7 @@ unmatched.csv, broken_pairs.csv and mentor_load.csv into DIR.`,
 	f.BoolVar(&opts.Rematch, "rematch", false, "ignore the active pairs of history.csv and match everybody anew")
 	f.BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym")
 	f.BoolVar(&opts.Progress, "progress", false, "show the stages and their times on standard error even when it is not a terminal")
-	f.StringVar(&opts.PlanFile, "plan", "", "take the chosen moves from `FILE` (a plan.csv) instead of planning")
+	f.StringVar(&opts.PlanFile, "plan", "", "the committee's plan: a plan.csv `FILE` it edited (chosen = required, not_chosen = forbidden, moves left out planned freely)")
 	return cmd
 }
 
