@@ -220,7 +220,7 @@ func (c *committee) planSection() Section {
 	l := c.lang
 	chosen := &Table{
 		Name:  "moves_chosen",
-		Title: T(l, "c_chosen"),
+		Title: planTitle(T(l, "c_chosen"), c.in.Plan, l),
 		Columns: []Column{
 			{Key: "move_id", Label: T(l, "move")},
 			{Key: "person_id", Label: T(l, "person_id")},

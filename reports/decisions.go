@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -79,12 +80,14 @@ func PlanSource(pl *matcher.Plan, lang Lang) string {
 		if pl.Mode == matcher.PlanCommittee {
 			key = "plan_committee"
 		}
-		if d := pl.Optimum - pl.Total; d < -5e-4 {
+		// The distance is that of the figures shown, so that they add up.
+		opt, total := math.Round(pl.Optimum*1000)/1000, math.Round(pl.Total*1000)/1000
+		if d := opt - total; d < 0 {
 			// Only overstretch exceptions can beat the optimum, which
 			// leaves them out.
 			return fmt.Sprintf(T(lang, key+"_above"), Num(pl.Total, 3), Num(-d, 3), Num(pl.Optimum, 3))
 		}
-		return fmt.Sprintf(T(lang, key), Num(pl.Total, 3), Num(max(pl.Optimum-pl.Total, 0), 3), Num(pl.Optimum, 3))
+		return fmt.Sprintf(T(lang, key), Num(pl.Total, 3), Num(opt-total, 3), Num(pl.Optimum, 3))
 	}
 	return fmt.Sprintf(T(lang, "plan_optimum"), Num(pl.Total, 3))
 }
@@ -281,4 +284,32 @@ func (c *committee) decisionsSection() Section {
 		Intro:  fmt.Sprintf(T(l, "plan_shown"), PlanSource(c.in.Plan, l)) + " " + T(l, "c_decisions_intro"),
 		Tables: []*Table{t},
 	}
+}
+
+// decisionFields are the run record's account of the committee's
+// decisions: which plan was shown with its value and the optimum's, and
+// every decision of decisions.csv with who decided it, when, and its price.
+func decisionFields(r *RunRecord) jsonObject {
+	if r.Prices == nil || r.Plan == nil {
+		return nil
+	}
+	plan := jsonObject{{"shown", string(r.Plan.Mode)}, {"value", jsonNumber(Num(r.Plan.Total, 3))},
+		{"optimum", jsonNumber(Num(r.Plan.Optimum, 3))}}
+	ds := jsonObject{}
+	for _, c := range r.Prices.Costs {
+		d := c.Decision
+		o := jsonObject{{"kind", string(d.Kind)}, {"decision", string(d.Verb)}}
+		if d.Kind == model.DecideMove {
+			o = append(o, jsonField{"move_id", d.MoveID}, jsonField{"person_id", d.PersonID}, jsonField{"position_id", d.PositionID},
+				jsonField{"value_cost", jsonNumber(Num(c.Value, 3))})
+		} else {
+			o = append(o, jsonField{"mentee_id", d.MenteeID}, jsonField{"mentor_id", d.MentorID},
+				jsonField{"tier_cost", c.Tier}, jsonField{"fit_cost", jsonNumber(Num(c.Fit, 1))})
+		}
+		o = append(o, jsonField{"note", d.Note}, jsonField{"decided_by", d.DecidedBy}, jsonField{"date", d.Date})
+		ds = append(ds, jsonField{fmt.Sprintf("%s:%d", d.Source, d.Line), o})
+	}
+	total := jsonObject{{"value_cost", jsonNumber(Num(r.Prices.Value, 3))}, {"tier_cost", r.Prices.Tier},
+		{"fit_cost", jsonNumber(Num(r.Prices.Fit, 1))}}
+	return jsonObject{{"plan", plan}, {"decisions", ds}, {"decisions_total", total}}
 }

@@ -24,6 +24,11 @@ type RunRecord struct {
 	Config  *model.Config
 	Inputs  []InputFile // in the order of the input files, the config last
 	Counts  []Count     // see RunCounts
+	// Plan is the plan the run shows and Prices the committee's decisions
+	// with their prices; run.json records them when the run had decisions
+	// (Prices not nil).
+	Plan   *matcher.Plan
+	Prices *matcher.Prices
 }
 
 // InputFile is one file a run read.
@@ -98,6 +103,7 @@ func WriteRunJSON(w io.Writer, r *RunRecord) error {
 		{"config", cfg},
 		{"counts", counts},
 	}
+	doc = append(doc, decisionFields(r)...)
 	var b bytes.Buffer
 	if err := doc.write(&b, ""); err != nil {
 		return err

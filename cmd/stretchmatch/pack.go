@@ -115,6 +115,7 @@ func (c *cycle) runRecord() reports.RunRecord {
 		}
 	}
 	r.Counts = reports.RunCounts(c.Dataset, c.Plan, c.Matching)
+	r.Plan, r.Prices = c.Plan, c.Prices
 	return r
 }
 
