@@ -105,3 +105,27 @@ func (c *cycle) price(opt matcher.MatchOptions) error {
 
 // hasDecisions reports whether the cycle runs under decisions.
 func (c *cycle) hasDecisions() bool { return len(c.Decisions) > 0 || len(c.PlanDecisions) > 0 }
+
+// checkPairDecisions checks, for validate, that every pair the committee
+// requires can hold: it plans under the move decisions (the future line
+// depends on the plan) and matches, reporting each pair that breaks a rule
+// no decision lifts. Without a required pair, it does nothing.
+func checkPairDecisions(l *loaded) error {
+	required := false
+	for _, d := range l.Decisions.Pairs() {
+		required = required || d.Required()
+	}
+	if !required {
+		return nil
+	}
+	c := &cycle{loaded: l}
+	if l.Inputs.Positions != nil && l.Inputs.Moves != nil {
+		if err := c.score(); err != nil {
+			return err
+		}
+		if err := c.plan(false); err != nil {
+			return err
+		}
+	}
+	return c.match(matcher.MatchOptions{})
+}
