@@ -342,8 +342,9 @@ type Unplaced struct {
 	Person *model.Person
 	Moves  []*PlanEntry
 	// Why summarises: Excluded when every candidate was overstretch,
-	// PositionFilled when every eligible candidate's position went to
-	// others, NoValue otherwise.
+	// Forbidden when every candidate was forbidden by the committee or
+	// overstretch, PositionFilled when the position of every other
+	// candidate went to others, NoValue otherwise.
 	Why WhyNot
 }
 
@@ -375,21 +376,27 @@ func (pl *Plan) Unplaced() []Unplaced {
 			continue
 		}
 		u := byPerson[id]
-		u.Why = Excluded
+		var filled, forbidden, noValue bool
 		for _, e := range u.Moves {
 			switch e.Why {
 			case Excluded, Duplicate:
 			case PositionFilled:
-				if u.Why == Excluded {
-					u.Why = PositionFilled
-				}
+				filled = true
 			case Forbidden:
-				if u.Why == Excluded {
-					u.Why = Forbidden
-				}
+				forbidden = true
 			default:
-				u.Why = NoValue
+				noValue = true
 			}
+		}
+		switch {
+		case noValue:
+			u.Why = NoValue
+		case filled:
+			u.Why = PositionFilled
+		case forbidden:
+			u.Why = Forbidden
+		default:
+			u.Why = Excluded
 		}
 		out = append(out, *u)
 	}

@@ -56,7 +56,7 @@ var decisionPhrases = map[string]phrase{
 	"why_filled_at_least":       {"position %s went to %s, which gives a total value at least as high", "poste %s attribué à %s, ce qui donne une valeur totale au moins aussi grande"},
 	"why_instead":               {"; the person takes move %s (value %s)", " ; la personne prend le mouvement %s (valeur %s)"},
 	"unplaced_forbidden":        {"every candidate move is forbidden by the committee or overstretch", "chaque mouvement proposé est interdit par le comité ou hors zone"},
-	"unplaced_filled_other":     {"their positions went to other candidates", "leurs postes sont allés à d'autres candidats"},
+	"unplaced_filled_other":     {"the positions of their eligible moves went to other candidates", "les postes de leurs mouvements éligibles sont allés à d'autres candidats"},
 
 	"r_required":              {"required by the committee", "imposé par le comité"},
 	"r_lifted":                {"the decision lifts %s", "la décision lève %s"},

@@ -269,6 +269,7 @@ func TestPlanReasonsAreTrue(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkReasons(t, fmt.Sprintf("trial %d %s", trial, mode), o, pl, opt)
+			checkUnplaced(t, fmt.Sprintf("trial %d %s", trial, mode), pl)
 			for i := range pl.Entries {
 				seen[string(pl.Entries[i].Why)]++
 			}
@@ -280,6 +281,36 @@ func TestPlanReasonsAreTrue(t *testing.T) {
 	for _, w := range []matcher.WhyNot{matcher.Forbidden, matcher.OtherMove, matcher.PositionFilled, matcher.Excluded, matcher.Duplicate} {
 		if seen[string(w)] == 0 {
 			t.Errorf("no reason %s in any trial: %v", w, seen)
+		}
+	}
+}
+
+// checkUnplaced re-derives the reason of every person left without a
+// move from their moves.
+func checkUnplaced(t *testing.T, name string, pl *matcher.Plan) {
+	t.Helper()
+	for _, u := range pl.Unplaced() {
+		why := T(EN, "unplaced_"+string(u.Why))
+		if u.Why == matcher.PositionFilled {
+			why = T(EN, "unplaced_filled_other")
+		}
+		for _, e := range u.Moves {
+			ok := true
+			switch w := e.Why; why {
+			case "all candidate moves are overstretch":
+				ok = w == matcher.Excluded || w == matcher.Duplicate
+			case "every candidate move is forbidden by the committee or overstretch":
+				ok = w == matcher.Excluded || w == matcher.Duplicate || w == matcher.Forbidden
+			case "the positions of their eligible moves went to other candidates":
+				ok = w == matcher.Excluded || w == matcher.Duplicate || w == matcher.Forbidden || w == matcher.PositionFilled
+			case "no candidate move has development value":
+				ok = e.Status != matcher.Chosen && (w != matcher.NoValue || e.Value == 0)
+			default:
+				t.Fatalf("%s: no checker for %q", name, why)
+			}
+			if !ok || e.Status == matcher.Chosen {
+				t.Errorf("%s: %s unplaced, %q, but move %s is %s %s", name, u.Person.ID, why, e.Score.Move.ID, e.Status, e.Why)
+			}
 		}
 	}
 }
