@@ -1,5 +1,6 @@
 // Package model holds the nouns of stretchmatch: people, positions, candidate
-// moves, mentors, mentees and earlier pairs; the catalog of development
+// moves, mentors, mentees and earlier pairs, the committee's decisions; the
+// catalog of development
 // criteria and move flags; and the default configuration.
 //
 // The package does no I/O and knows nothing about files or the command line:
