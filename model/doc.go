@@ -1,7 +1,7 @@
 // Package model holds the nouns of stretchmatch: people, positions, candidate
 // moves, mentors, mentees and earlier pairs, the committee's decisions; the
-// catalog of development
-// criteria and move flags; and the default configuration.
+// catalog of development criteria and move flags; and the default
+// configuration.
 //
 // The package does no I/O and knows nothing about files or the command line:
 // package data turns CSV and YAML into these values, package matcher computes
