@@ -129,3 +129,20 @@ func checkPairDecisions(l *loaded) error {
 	}
 	return c.match(matcher.MatchOptions{})
 }
+
+// keepEditedPlan refuses to write plan.csv into dir over a plan.csv the
+// committee edited by hand (a status changed without its reason): its
+// edits would be lost. They belong in DIR/decisions.csv, or the file can
+// be given with --plan.
+func keepEditedPlan(dir string) error {
+	path := filepath.Join(dir, "plan.csv")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	if line := data.PlanEdited(data.Source{Name: path, Data: b}); line > 0 {
+		return fmt.Errorf("refusing to write %s: it was edited by hand (line %d: the status does not match its reason); "+
+			"move the committee's edits to DIR/decisions.csv, or give the file with --plan and another --out", path, line)
+	}
+	return nil
+}

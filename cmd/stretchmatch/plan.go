@@ -78,6 +78,9 @@ func runPlan(opts *planOptions) error {
 		reports.OpenPositionsTable(c.Plan, lang),
 	}
 	if opts.OutDir != "" {
+		if err := keepEditedPlan(opts.OutDir); err != nil {
+			return err
+		}
 		if err := writeOutputs(opts.OutDir, c.Paths, opts.Output.Excel, tables...); err != nil {
 			return err
 		}

@@ -112,6 +112,9 @@ func runRun(opts *runOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := keepEditedPlan(opts.OutDir); err != nil {
+		return err
+	}
 	pr.stage("writing %d files", len(files))
 	if err := writeFiles(opts.OutDir, c.Paths, files); err != nil {
 		return err
