@@ -121,6 +121,8 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 		if l.Config, err = data.LoadConfig(*l.ConfigSource); err != nil {
 			return nil, err
 		}
+	} else if o.Verbose {
+		fmt.Fprintln(errOut, "configuration: the defaults (no config.yaml in DIR, no --config)")
 	}
 	override := make(map[string]string)
 	for _, in := range inputFlags {
