@@ -47,7 +47,7 @@ func Committee(in CommitteeInput) *Pack {
 	return &Pack{
 		Title: T(l, "c_title"),
 		Subtitle: fmt.Sprintf(T(l, "c_subtitle"), in.Run.Version, len(in.Dataset.People),
-			len(in.Scores), len(in.Matching.Pairs)+len(in.Matching.Unmatched)),
+			len(in.Scores), len(in.Matching.Pairs)+len(in.Matching.Unmatched)) + " · " + PlanSource(in.Plan, l),
 		Lang: l,
 		Sections: dropEmpty([]Section{
 			c.summarySection(),
