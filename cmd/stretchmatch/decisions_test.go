@@ -78,3 +78,53 @@ func TestDecisionsSectionGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestOwnPlanGivesTheSameCycle feeds the tool's own untouched plan.csv
+// back as the committee's plan: the same moves, pairs, unplaced people and
+// open positions, and the same reasons, but for two kinds of sentence: a
+// chosen move says it is the committee's choice, and a claim that only an
+// optimum can make ("at least as high") gives way to the committee's
+// choice.
+func TestOwnPlanGivesTheSameCycle(t *testing.T) {
+	dir := t.TempDir()
+	sampleDir(t, dir)
+	t.Chdir(dir)
+	mustRun(t, "run", "in", "--out", "free")
+	mustRun(t, "run", "in", "--plan", "free/plan.csv", "--out", "own")
+	for _, f := range []string{"unplaced.csv", "open_positions.csv", "pairs.csv", "unmatched.csv", "mentor_load.csv", "broken_pairs.csv"} {
+		a, _ := os.ReadFile(filepath.Join("free", f))
+		b, _ := os.ReadFile(filepath.Join("own", f))
+		if string(a) != string(b) || len(a) == 0 {
+			t.Errorf("%s differs with the tool's own plan", f)
+		}
+	}
+	free, own := readCSV(t, filepath.Join("free", "plan.csv")), readCSV(t, filepath.Join("own", "plan.csv"))
+	if len(free) != len(own) {
+		t.Fatalf("%d rows, %d with the own plan", len(free), len(own))
+	}
+	const reason, status, decision = 7, 6, 8
+	for i := 1; i < len(free); i++ {
+		f, o := free[i], own[i]
+		if f[0] != o[0] || f[status] != o[status] {
+			t.Errorf("row %d: %v, with the own plan %v", i, f[:status+1], o[:status+1])
+			continue
+		}
+		want := map[string]string{"chosen": "required", "not_chosen": "forbidden"}[f[status]]
+		switch {
+		case o[decision] != want:
+			t.Errorf("%s: decision %q, want %q", o[0], o[decision], want)
+		case f[status] == "chosen" && o[reason] != f[reason]+"; chosen in the committee's plan":
+			t.Errorf("%s: reason %q, free %q", o[0], o[reason], f[reason])
+		case f[status] == "not_chosen" && o[reason] != f[reason] &&
+			!(strings.Contains(f[reason], "at least as high") && strings.HasPrefix(o[reason], "the committee ")):
+			t.Errorf("%s: reason %q, free %q", o[0], o[reason], f[reason])
+		}
+	}
+	md, err := os.ReadFile(filepath.Join("own", "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(md), "the committee's plan: 23.001, 0.000 below the optimum 23.001") {
+		t.Error("the pack does not say it shows the committee's plan, at the optimum")
+	}
+}
