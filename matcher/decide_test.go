@@ -112,6 +112,12 @@ func bruteForceDecidedPlan(cfg *model.Config, scores []Score, allow bool, decisi
 // of a matching under pair decisions, history ignored: required pairs are
 // made, forbidden ones never, every other pair follows the rules.
 func bruteForceDecided(or *matchOracle, decisions []*model.Decision) (int, int64) {
+	return bruteForceForced(or, decisions, "", "")
+}
+
+// bruteForceForced is bruteForceDecided with the mentee forced onto the
+// mentor (when forced is not "").
+func bruteForceForced(or *matchOracle, decisions []*model.Decision, forced, onto string) (int, int64) {
 	req, forbid := map[string]string{}, map[[2]string]bool{}
 	for _, d := range decisions {
 		if d.Required() {
@@ -126,6 +132,7 @@ func bruteForceDecided(or *matchOracle, decisions []*model.Decision) (int, int64
 	}
 	tier, fit := 0, int64(0)
 	var opts [][]bfOption
+	row := -1
 	for _, e := range or.mentees {
 		if m, ok := req[e]; ok {
 			left[slices.Index(or.mentors, m)]--
@@ -133,15 +140,18 @@ func bruteForceDecided(or *matchOracle, decisions []*model.Decision) (int, int64
 			fit += fitKey(or.fit(e, m))
 			continue
 		}
-		var row []bfOption
+		var cells []bfOption
 		for j, m := range or.mentors {
 			if or.rule(e, m) == "" && !forbid[[2]string{e, m}] {
-				row = append(row, bfOption{col: j, tier: or.tier(e), fit: fitKey(or.fit(e, m))})
+				cells = append(cells, bfOption{col: j, tier: or.tier(e), fit: fitKey(or.fit(e, m))})
 			}
 		}
-		opts = append(opts, row)
+		if e == forced {
+			row = len(opts)
+		}
+		opts = append(opts, cells)
 	}
-	bt, bf := bruteForceMatch(opts, left, -1, -1)
+	bt, bf := bruteForceMatch(opts, left, row, slices.Index(or.mentors, onto))
 	return tier + bt, fit + bf
 }
 
@@ -171,7 +181,7 @@ func TestDecisionsRandomAgainstBruteForce(t *testing.T) {
 			t.Fatalf("%s failed (rerun with trialRNG(%d))", name, 1_000_000+trial)
 		}
 	}
-	for _, k := range []string{"move require", "move forbid", "pair require", "pair forbid", "refused", "lifted", "move cost", "pair cost", "exception"} {
+	for _, k := range []string{"move require", "move forbid", "pair require", "pair forbid", "refused", "lifted", "move cost", "pair cost", "exception", "regret under decisions"} {
 		if stats[k] == 0 {
 			t.Errorf("no instance had %s (stats %v)", k, stats)
 		}
@@ -254,6 +264,22 @@ func checkDecidedCycle(t *testing.T, name string, ro *randOrg, decisions model.D
 	tier, fit := matchTotals(mt)
 	if bt, bf := bruteForceDecided(or, pairs); tier != bt || fit != bf {
 		t.Errorf("%s: totals %d, %d; brute force %d, %d", name, tier, fit, bt, bf)
+	}
+	// Regret under the decisions in force: the loss of each free pair's
+	// next best is the brute-force optimum with that pair forced.
+	for i := range mt.Pairs {
+		p := &mt.Pairs[i]
+		if p.Decision != nil || p.NextBest == nil {
+			continue
+		}
+		bt, bf := bruteForceForced(or, pairs, p.Mentee.Person.ID, p.NextBest.Person.ID)
+		if p.TierLoss != tier-bt || int64(math.Round(p.Loss*100)) != fit-bf {
+			t.Errorf("%s: %s next best %s loses %d, %v; brute force %d, %v", name, p.Mentee.Person.ID, p.NextBest.Person.ID,
+				p.TierLoss, p.Loss, tier-bt, float64(fit-bf)/100)
+		}
+		if len(decisions.Pairs()) > 0 {
+			stats["regret under decisions"]++
+		}
 	}
 
 	// Prices: each one the difference of two brute-force optima.
