@@ -29,6 +29,9 @@ position, among the candidate moves, to maximise the total development value
 
 (an inverted U: the most development at the top of the stretch band). The
 optimum is exact. Overstretch moves are left out unless --allow-overstretch.
+The committee's move decisions (DIR/decisions.csv or --decisions FILE) hold:
+a required move is chosen, even overstretch (an exception), a forbidden one
+never; the titles then say how far the plan is from the optimum.
 
 Prints the plan (every move, chosen or not, and why), the people with
 candidate moves left without one, and the positions left open. --out DIR
