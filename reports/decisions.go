@@ -38,9 +38,10 @@ var decisionPhrases = map[string]phrase{
 	"plan_committee_above": {"the committee's plan: %s, %s above the optimum %s, which excludes overstretch moves", "le plan du comité : %s, %s au-dessus de l'optimum %s, qui exclut les mouvements hors zone"},
 	"plan_shown":           {"Plan shown: %s.", "Plan présenté : %s."},
 
-	"c_plan_intro_decided": {"The plan shown is %s (%d moves chosen); then every candidate move with why it was or was not chosen, the people left without a move, and the positions left open.", "Le plan présenté est %s (%d mouvements retenus) ; puis chaque mouvement proposé et pourquoi il a été retenu ou non, les personnes sans mouvement et les postes restés ouverts."},
-	"c_decisions":          {"The committee's decisions", "Décisions du comité"},
-	"c_decisions_intro":    {"Each decision of the committee with its exact price: what the optimum with every other decision gains over the optimum with all of them (development value for a move; priority points, then fit points, for a pair). The last row is the price of the whole set against the free optimum.", "Chaque décision du comité et son prix exact : ce que l'optimum avec toutes les autres décisions gagne sur l'optimum avec toutes (valeur de développement pour un mouvement ; points de priorité puis d'adéquation pour un binôme). La dernière ligne est le prix de l'ensemble face à l'optimum libre."},
+	"c_plan_intro_decided":  {"The plan shown is %s (%d moves chosen); then every candidate move with why it was or was not chosen, the people left without a move, and the positions left open.", "Le plan présenté est %s (%d mouvements retenus) ; puis chaque mouvement proposé et pourquoi il a été retenu ou non, les personnes sans mouvement et les postes restés ouverts."},
+	"t_decision_exceptions": {"Exceptions: overstretch moves the committee required", "Exceptions : mouvements hors zone imposés par le comité"},
+	"c_decisions":           {"The committee's decisions", "Décisions du comité"},
+	"c_decisions_intro":     {"Each decision of the committee with its exact price: what the optimum with every other decision gains over the optimum with all of them (development value for a move; priority points, then fit points, for a pair). The last row is the price of the whole set against the free optimum.", "Chaque décision du comité et son prix exact : ce que l'optimum avec toutes les autres décisions gagne sur l'optimum avec toutes (valeur de développement pour un mouvement ; points de priorité puis d'adéquation pour un binôme). La dernière ligne est le prix de l'ensemble face à l'optimum libre."},
 
 	"why_chosen_required":       {"required by the committee", "imposé par le comité"},
 	"why_chosen_exception":      {"an exception: overstretch, required by the committee", "une exception : hors zone, imposé par le comité"},
@@ -278,12 +279,49 @@ func (c *committee) decisionsSection() Section {
 			row[2] = T(l, "v_"+row[2])
 		}
 	}
+	tables := []*Table{t}
+	if ex := c.exceptionsTable(); len(ex.Rows) > 0 {
+		tables = append(tables, ex)
+	}
 	return Section{
 		Name:   "decisions",
 		Title:  T(l, "c_decisions"),
 		Intro:  fmt.Sprintf(T(l, "plan_shown"), PlanSource(c.in.Plan, l)) + " " + T(l, "c_decisions_intro"),
-		Tables: []*Table{t},
+		Tables: tables,
 	}
+}
+
+// exceptionsTable lists the overstretch moves the committee required
+// although the plan excludes overstretch moves, with the mentor each
+// person has (priority 3) or none.
+func (c *committee) exceptionsTable() *Table {
+	l := c.lang
+	t := &Table{
+		Name:  "decision_exceptions",
+		Title: T(l, "t_decision_exceptions"),
+		Columns: []Column{
+			{Key: "move_id", Label: T(l, "move")},
+			{Key: "person_id", Label: T(l, "person_id")},
+			{Key: "person_name", Label: T(l, "person")},
+			{Key: "position_id", Label: T(l, "position_id")},
+			{Key: "challenge", Label: T(l, "challenge"), Kind: Number},
+			{Key: "value", Label: T(l, "value"), Kind: Number},
+			{Key: "mentor_id", Label: T(l, "mentor_id_col")},
+			{Key: "note", Label: T(l, "note")},
+		},
+	}
+	for _, s := range c.sorted {
+		e := c.entry[s.Move]
+		if e == nil || !e.Exception(c.in.Plan.AllowOverstretch) {
+			continue
+		}
+		mentor := ""
+		if p := c.paired[s.Person.ID]; p != nil {
+			mentor = p.Mentor.Person.ID
+		}
+		t.Add(s.Move.ID, s.Person.ID, c.in.Names.Name(s.Person), s.Position.ID, Num(s.Challenge, 1), Num(e.Value, 3), mentor, e.Decision.Note)
+	}
+	return t
 }
 
 // decisionFields are the run record's account of the committee's
