@@ -51,3 +51,23 @@ func TestDecisionCostsTable(t *testing.T) {
 		t.Errorf("title %q", tab.Title)
 	}
 }
+
+func TestUnmatchedUnderDecisions(t *testing.T) {
+	e := &matcher.Mentee{Person: &model.Person{ID: "E1", Name: "Ann"}, Tier: 2}
+	var excluded [matcher.NumRules]int
+	excluded[1] = 2
+	mt := &matcher.Matching{Unmatched: []matcher.Unmatched{
+		{Mentee: e, Excluded: excluded, Forbidden: 1},
+		{Mentee: e, Eligible: 3, FullByDecision: 2},
+	}}
+	tab := UnmatchedTable(mt, EN, Namer{})
+	if got, want := tab.Rows[0][3], "no eligible mentor: 2 in the mentee's line of managers, 1 forbidden by the committee"; got != want {
+		t.Errorf("reason %q, want %q", got, want)
+	}
+	if got, want := tab.Rows[0][4], "mentor_in_line=2|committee_decision=1"; got != want {
+		t.Errorf("excluded_by %q, want %q", got, want)
+	}
+	if got, want := tab.Rows[1][3], "3 eligible mentors, all full (2 of them with pairs the committee required)"; got != want {
+		t.Errorf("reason %q, want %q", got, want)
+	}
+}
