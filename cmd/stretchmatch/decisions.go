@@ -134,8 +134,13 @@ func checkPairDecisions(l *loaded) error {
 // committee edited by hand (a status changed without its reason): its
 // edits would be lost. They belong in DIR/decisions.csv, or the file can
 // be given with --plan.
-func keepEditedPlan(dir string) error {
+func keepEditedPlan(dir string, inputs []string) error {
 	path := filepath.Join(dir, "plan.csv")
+	for _, in := range inputs {
+		if sameFile(in, path) {
+			return nil // an input: writing over it is refused anyway
+		}
+	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil

@@ -81,7 +81,7 @@ func runPlan(opts *planOptions) error {
 		reports.OpenPositionsTable(c.Plan, lang),
 	}
 	if opts.OutDir != "" {
-		if err := keepEditedPlan(opts.OutDir); err != nil {
+		if err := keepEditedPlan(opts.OutDir, c.Paths); err != nil {
 			return err
 		}
 		if err := writeOutputs(opts.OutDir, c.Paths, opts.Output.Excel, tables...); err != nil {

@@ -112,7 +112,7 @@ func runRun(opts *runOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := keepEditedPlan(opts.OutDir); err != nil {
+	if err := keepEditedPlan(opts.OutDir, c.Paths); err != nil {
 		return err
 	}
 	pr.stage("writing %d files", len(files))
