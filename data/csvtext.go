@@ -41,10 +41,8 @@ func decodeText(src *Source, forced rune, emptyHint string, c *collector, notes 
 		c.add(0, 0, "file is empty", emptyHint)
 		return t, false
 	}
+	data, utf16Name, isUTF16 := fromUTF16(data)
 	switch {
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		c.add(0, 0, "unreadable encoding: the file is UTF-16 (Excel's \"Unicode text\")", hintSaveUTF8)
-		return t, false
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		c.add(0, 0, "unreadable encoding: this is an Excel workbook (.xlsx), not a CSV file", hintSaveUTF8)
 		return t, false
@@ -65,6 +63,8 @@ func decodeText(src *Source, forced rune, emptyHint string, c *collector, notes 
 			data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
 			enc += " (invalid bytes replaced by \uFFFD)"
 		}
+	case isUTF16:
+		enc = utf16Name
 	case utf8.Valid(data):
 		enc = "UTF-8"
 	default:
