@@ -68,12 +68,12 @@ func runCycle(l *loaded, f cycleFlags, pr *progress) (*cycle, error) {
 	}
 	c := &cycle{loaded: l}
 	if f.PlanFile != "" {
-		pr.stage("scoring %d candidate moves and reading the plan", len(l.Dataset.Moves))
+		pr.stage("scoring %d candidate [move|moves] and reading the plan", len(l.Dataset.Moves))
 		if err := c.givenPlan(f.PlanFile, l.Delimiter); err != nil {
 			return nil, err
 		}
 	} else {
-		pr.stage("scoring %d candidate moves", len(l.Dataset.Moves))
+		pr.stage("scoring %d candidate [move|moves]", len(l.Dataset.Moves))
 		if err := c.score(); err != nil {
 			return nil, err
 		}
@@ -82,7 +82,7 @@ func runCycle(l *loaded, f cycleFlags, pr *progress) (*cycle, error) {
 			return nil, err
 		}
 	}
-	pr.stage("matching %d mentees with %d mentors", len(l.Dataset.Mentees), len(l.Dataset.Mentors))
+	pr.stage("matching %d [mentee|mentees] with %d [mentor|mentors]", len(l.Dataset.Mentees), len(l.Dataset.Mentors))
 	if err := c.match(matcher.MatchOptions{LineDepth: f.LineDepth, AllowRepeat: f.AllowRepeat, Rematch: f.Rematch}); err != nil {
 		return nil, err
 	}

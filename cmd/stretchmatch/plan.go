@@ -84,8 +84,8 @@ func runPlan(opts *planOptions) error {
 		}
 	}
 	if f, _ := opts.Output.format(opts.IO); f == "table" {
-		fmt.Fprintf(opts.IO.ErrOut, "total development value %s over %d moves chosen\n",
-			reports.Num(c.Plan.Total, 3), c.Plan.ChosenCount())
+		fmt.Fprintln(opts.IO.ErrOut, say(lang, "total development value %s over %d [move|moves] chosen",
+			reports.Num(c.Plan.Total, 3), c.Plan.ChosenCount()))
 	}
 	return writeTables(opts.IO, &opts.Output, c.Paths, tables...)
 }

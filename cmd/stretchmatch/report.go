@@ -118,7 +118,7 @@ func runReport(opts *reportOptions) error {
 		if err := writeFiles(opts.OutDir, c.Paths, files); err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "wrote %s into %s\n", strings.Join(fileNames(files), ", "), opts.OutDir)
+		fmt.Fprintln(opts.IO.ErrOut, say(lang, "wrote %s into %s", strings.Join(fileNames(files), ", "), opts.OutDir))
 		return nil
 	}
 	want, _ := opts.format()

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/stretchmatch/stretchmatch/reports"
+)
+
+// message is one line the commands print on standard error or as a
+// summary, in English and in French. Both are fmt formats with the same
+// verbs in the same order; "[one|many]" picks the singular or the plural
+// by the last whole number printed before it (English: singular for 1;
+// French: singular for 0 and 1).
+type message struct{ en, fr string }
+
+// messages is the catalog, keyed by the English text, which is what the
+// code writes. Lookups only: it is never ranged over for output.
+var messages = func() map[string]message {
+	m := make(map[string]message, len(messageList))
+	for _, msg := range messageList {
+		m[msg.en] = msg
+	}
+	return m
+}()
+
+var messageList = []message{
+	// Progress.
+	{"reading and checking the input files", "lecture et vérification des fichiers d'entrée"},
+	{"scoring and planning %d candidate [move|moves]", "notation et planification de %d [mouvement proposé|mouvements proposés]"},
+	{"scoring %d candidate [move|moves]", "notation de %d [mouvement proposé|mouvements proposés]"},
+	{"scoring %d candidate [move|moves] and reading the plan", "notation de %d [mouvement proposé|mouvements proposés] et lecture du plan"},
+	{"planning", "planification"},
+	{"matching %d [mentee|mentees] with %d [mentor|mentors]", "appariement de %d [mentoré|mentorés] avec %d [mentor|mentors]"},
+	{"rendering the CSV files and the committee pack", "mise en forme des fichiers CSV et du dossier du comité"},
+	{"writing %d [file|files]", "écriture de %d [fichier|fichiers]"},
+	{"%.1f s", "%.1f s"},
+	// Summaries.
+	{"total development value %s over %d [move|moves] chosen", "valeur de développement totale %s pour %d [mouvement retenu|mouvements retenus]"},
+	{"%d [pair|pairs] (%d kept), %d [mentee|mentees] unmatched, %d earlier [pair|pairs] broken",
+		"%d [binôme|binômes] (%d [maintenu|maintenus]), %d [mentoré|mentorés] sans mentor, %d [binôme antérieur rompu|binômes antérieurs rompus]"},
+	{"%d candidate [move|moves] scored, %d chosen; %d [pair|pairs] (%d kept), %d [mentee|mentees] unmatched, %d earlier [pair|pairs] broken",
+		"%d [mouvement proposé noté|mouvements proposés notés], %d [retenu|retenus] ; %d [binôme|binômes] (%d [maintenu|maintenus]), %d [mentoré|mentorés] sans mentor, %d [binôme antérieur rompu|binômes antérieurs rompus]"},
+	{"wrote %d [file|files] into %s: %s", "%d [fichier écrit|fichiers écrits] dans %s : %s"},
+	{"wrote %s into %s", "%s écrits dans %s"},
+	{"ok: no problems found", "ok : aucun problème"},
+	{"ok: no problems found, %d [warning|warnings] above", "ok : aucun problème, %d [avertissement|avertissements] ci-dessus"},
+	{"%d [problem|problems] found; nothing was written", "%d [problème trouvé|problèmes trouvés] ; rien n'a été écrit"},
+	{"Run '%s --help' for usage.", "Lancez « %s --help » pour l'aide."},
+}
+
+// say returns the message whose English text is en, in lang, with args.
+// A text missing from the catalog is printed in English.
+func say(lang reports.Lang, en string, args ...any) string {
+	format := en
+	if m, ok := messages[en]; ok && lang == reports.FR {
+		format = m.fr
+	}
+	return plurals(fmt.Sprintf(stripPlurals(format), args...), format, args, lang)
+}
+
+// stripPlurals replaces every "[one|many]" by a mark that fmt leaves
+// alone, so that the format can be printed first.
+func stripPlurals(format string) string {
+	return strings.NewReplacer("[", "\x00[", "]", "]\x00").Replace(format)
+}
+
+// plurals resolves the marks left by stripPlurals in s: each "[one|many]"
+// takes the form its count asks for, the count being the last whole-number
+// argument printed before it in format.
+func plurals(s, format string, args []any, lang reports.Lang) string {
+	counts := pluralCounts(format, args)
+	var b strings.Builder
+	k := 0
+	for {
+		i := strings.Index(s, "\x00[")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		j := strings.Index(s[i:], "]\x00")
+		if j < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		one, many, _ := strings.Cut(s[i+2:i+j], "|")
+		n := 2
+		if k < len(counts) {
+			n = counts[k]
+		}
+		k++
+		b.WriteString(s[:i])
+		if n == 1 || (lang == reports.FR && n == 0) {
+			b.WriteString(one)
+		} else {
+			b.WriteString(many)
+		}
+		s = s[i+j+2:]
+	}
+}
+
+// pluralCounts returns, for each "[one|many]" of format, the last
+// whole-number argument before it (2, for the plural, when there is none).
+func pluralCounts(format string, args []any) []int {
+	var counts []int
+	arg, last := 0, 2
+	for i := 0; i < len(format); i++ {
+		switch format[i] {
+		case '%':
+			if i+1 < len(format) && format[i+1] == '%' {
+				i++
+				continue
+			}
+			if arg < len(args) {
+				if n, ok := args[arg].(int); ok {
+					last = n
+				}
+			}
+			arg++
+		case '[':
+			counts = append(counts, last)
+		}
+	}
+	return counts
+}
