@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchmatch/stretchmatch/data"
 	"github.com/stretchmatch/stretchmatch/model"
+	"github.com/stretchmatch/stretchmatch/reports"
 )
 
 // inputOptions are the flags shared by every command that reads the input
@@ -19,6 +20,8 @@ type inputOptions struct {
 	ConfigFile string
 	Delimiter  string
 	Verbose    bool
+
+	cmd *cobra.Command // the command, whose --lang the warnings follow
 }
 
 // inputFlags maps each --flag to the standard file it replaces. The flag
@@ -33,6 +36,7 @@ var inputFlags = []struct{ flag, file string }{
 }
 
 func addInputFlags(cmd *cobra.Command, o *inputOptions) {
+	o.cmd = cmd
 	f := cmd.Flags()
 	o.Files = make(map[string]*string, len(inputFlags))
 	for _, in := range inputFlags {
@@ -128,8 +132,16 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 	if o.Verbose {
 		shown = notes
 	}
+	lang := ""
+	if o.cmd != nil {
+		if f := o.cmd.Flags().Lookup("lang"); f != nil {
+			if l, ok := reports.ParseLang(f.Value.String()); ok {
+				lang = string(l)
+			}
+		}
+	}
 	for _, n := range shown {
-		fmt.Fprintln(errOut, n)
+		fmt.Fprintln(errOut, data.LocalizedNote(n, lang))
 	}
 	if err != nil {
 		return nil, err

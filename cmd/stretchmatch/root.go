@@ -94,7 +94,7 @@ func exitCodeLang(err error, w io.Writer, usagePath string, lang reports.Lang) i
 	var ps data.Problems
 	if errors.As(err, &ps) {
 		for _, p := range ps {
-			fmt.Fprintln(w, p.String())
+			fmt.Fprintln(w, p.Localized(string(lang)))
 		}
 		fmt.Fprintf(w, "stretchmatch: %s\n", say(lang, "%d [problem|problems] found; nothing was written", len(ps)))
 		return exitData
