@@ -87,7 +87,7 @@ func TestEveryMessageIsInTheCatalog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	call := regexp.MustCompile(`(?:say\([a-zA-Z.]+, |\.stage\()"((?:[^"\\]|\\.)*)"`)
+	call := regexp.MustCompile(`(?:say\([a-zA-Z.]+, |\.stage\(|usageErrorf\()"((?:[^"\\]|\\.)*)"`)
 	found := 0
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {

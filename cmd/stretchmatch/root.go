@@ -28,8 +28,19 @@ func (e *usageError) Error() string { return e.err.Error() }
 func (e *usageError) Unwrap() error { return e.err }
 
 func usageErrorf(format string, a ...any) error {
-	return &usageError{fmt.Errorf(format, a...)}
+	return &usageError{&messageError{fmt.Errorf(format, a...), format, a}}
 }
+
+// messageError is an error whose message is in the catalog of messages:
+// format and args give it again in another language (see say).
+type messageError struct {
+	err    error
+	format string
+	args   []any
+}
+
+func (e *messageError) Error() string { return e.err.Error() }
+func (e *messageError) Unwrap() error { return e.err }
 
 // runError marks an error met while a command ran (exit 1 unless it wraps a
 // usageError).
@@ -88,7 +99,12 @@ func exitCodeLang(err error, w io.Writer, usagePath string, lang reports.Lang) i
 	var re *runError
 	switch {
 	case errors.As(err, &ue) || !errors.As(err, &re):
-		fmt.Fprintf(w, "stretchmatch: %v\n%s\n", err, say(lang, "Run '%s --help' for usage.", usagePath))
+		msg := err.Error()
+		var me *messageError
+		if errors.As(err, &me) && msg == me.Error() {
+			msg = say(lang, me.format, me.args...)
+		}
+		fmt.Fprintf(w, "stretchmatch: %s\n%s\n", msg, say(lang, "Run '%s --help' for usage.", usagePath))
 		return exitUsage
 	}
 	var ps data.Problems
