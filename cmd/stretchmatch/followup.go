@@ -272,9 +272,7 @@ codev_history_next.csv (with groups), and the "Last quarter" section as
 followup.md, followup.html and followup.xlsx.
 
 --as-of DATE fixes the day of the follow-up (default: the newest date in
-activity.csv), so that reruns give byte-identical files.
-
-Exit codes: 0 success; 1 bad data or I/O error; 2 usage error.`,
+activity.csv), so that reruns give byte-identical files.`,
 		Example: `  stretchmatch followup results-q2 review-q3
   stretchmatch followup results-q2 review-q3 --as-of 2026-09-30 --out followup-q3
   stretchmatch run review-q3 --out results-q3 --previous results-q2`,

@@ -131,7 +131,7 @@ func runRun(opts *runOptions) error {
 	if err := keepEditedPlan(opts.OutDir, c.Paths); err != nil {
 		return err
 	}
-	pr.stage("writing %d files", len(files))
+	pr.stage("writing %d [file|files]", len(files))
 	if err := writeFiles(opts.OutDir, c.Paths, files); err != nil {
 		return err
 	}
@@ -142,8 +142,8 @@ func runRun(opts *runOptions) error {
 
 // printRunSummary says what a run found and which files it wrote.
 func printRunSummary(ios *iostreams, c *cycle, dir string, files []outputFile) {
-	fmt.Fprintf(ios.Out, "%d candidate moves scored, %d chosen; %d pairs (%d kept), %d mentees unmatched, %d earlier pairs broken\n",
+	fmt.Fprintln(ios.Out, say(ios.Lang, "%d candidate [move|moves] scored, %d chosen; %d [pair|pairs] (%d kept), %d [mentee|mentees] unmatched, %d earlier [pair|pairs] broken",
 		len(c.Scores), c.Plan.ChosenCount(), len(c.Matching.Pairs), c.Matching.Kept(),
-		len(c.Matching.Unmatched), len(c.Matching.Broken))
-	fmt.Fprintf(ios.Out, "wrote %d files into %s: %s\n", len(files), dir, strings.Join(fileNames(files), ", "))
+		len(c.Matching.Unmatched), len(c.Matching.Broken)))
+	fmt.Fprintln(ios.Out, say(ios.Lang, "wrote %d [file|files] into %s: %s", len(files), dir, strings.Join(fileNames(files), ", ")))
 }

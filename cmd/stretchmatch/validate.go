@@ -67,10 +67,10 @@ func runValidate(opts *validateOptions) error {
 	}
 	printEncodings(opts.IO.ErrOut, l.Inputs)
 	if n := len(l.Warnings); n > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "ok: no problems found, %d warning%s above\n", n, plural(n))
+		fmt.Fprintln(opts.IO.ErrOut, say(lang, "ok: no problems found, %d [warning|warnings] above", n))
 		return nil
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "ok: no problems found\n")
+	fmt.Fprintln(opts.IO.ErrOut, say(lang, "ok: no problems found"))
 	return nil
 }
 
