@@ -79,7 +79,7 @@ func ReadFileLimited(path string, max int64) ([]byte, error) {
 
 // folderProblem is the problem of a folder given where a file is expected.
 func folderProblem(path string) Problem {
-	return Problem{File: path, Line: 1, Col: 1, Msg: "this is a folder, not a file", Hint: "give the path of a CSV file"}
+	return Problem{File: path, Line: 1, Col: 1, Msg: "this is a folder, not a file", Hint: "give the path of the file itself"}
 }
 
 // readLimited reads r to its end, or fails once more than max bytes (0:
