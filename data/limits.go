@@ -70,7 +70,7 @@ func ReadFileLimited(path string, max int64) ([]byte, error) {
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return nil, Problems{folderProblem(path)}
 	}
-	b, p := readLimited(f, path, max)
+	b, p := readLimitedSized(f, path, max, sizeOf(f))
 	if p != nil {
 		return nil, Problems{*p}
 	}
@@ -82,13 +82,30 @@ func folderProblem(path string) Problem {
 	return Problem{File: path, Line: 1, Col: 1, Msg: "this is a folder, not a file", Hint: "give the path of the file itself"}
 }
 
+// sizeOf returns the size of a regular file, 0 for others.
+func sizeOf(f *os.File) int64 {
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		return st.Size()
+	}
+	return 0
+}
+
 // readLimited reads r to its end, or fails once more than max bytes (0:
 // the default) came, without reading further.
 func readLimited(r io.Reader, name string, max int64) ([]byte, *Problem) {
+	return readLimitedSized(r, name, max, 0)
+}
+
+// readLimitedSized is readLimited for a source of about size bytes (0:
+// unknown), read with one allocation when the size is right.
+func readLimitedSized(r io.Reader, name string, max, size int64) ([]byte, *Problem) {
 	if max <= 0 {
 		max = DefaultMaxFileSize
 	}
 	var buf bytes.Buffer
+	if size > 0 && size <= max {
+		buf.Grow(int(size) + bytes.MinRead)
+	}
 	n, err := buf.ReadFrom(io.LimitReader(r, max+1))
 	if err != nil {
 		return nil, &Problem{File: name, Msg: "cannot read the file: " + reason(err), Hint: "check that it is a readable file"}

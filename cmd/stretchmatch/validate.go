@@ -28,7 +28,8 @@ references between them, and list ALL problems, each as
 
 with the physical line number and the column number as a spreadsheet counts
 it. Exits 1 if any problem was found; writes nothing. On success prints what
-the data holds.`,
+the data holds, and says which files were read as Windows-1252 rather than
+UTF-8. --redact names people by pseudonyms in the messages.`,
 		Example: `  stretchmatch validate review-q3
   stretchmatch validate --people export/employees.csv --delimiter semicolon review-q3`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
@@ -48,6 +49,7 @@ the data holds.`,
 	}
 	addInputFlags(cmd, &opts.Input)
 	addOutputFlags(cmd, &opts.Output)
+	cmd.Flags().BoolVar(&opts.Input.Redact, "redact", false, "name people by stable pseudonyms in the messages (a manager cycle names its people)")
 	return cmd
 }
 
