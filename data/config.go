@@ -239,6 +239,12 @@ var configDocs = map[string]string{
 	"match.need_min_x":                   "A planned move's criteria with x at least this value count as the mentee's needs.",
 	"match.allow_repeat":                 "Allow pairs that already ended in history.csv.",
 	"match.default_capacity":             "A mentor's capacity when mentors.csv leaves it empty.",
+	"followup":                           "Follow-up of the previous quarter (stretchmatch followup); defaults for a monthly rhythm.",
+	"followup.first_meeting_days":        "A pair or group with no meeting this many days after its start is no_first_meeting.",
+	"followup.inactive_days":             "A pair or group whose last meeting is more than this many days old is inactive.",
+	"followup.session_every_days":        "Planned rhythm: one session per full period of this many days since the start.",
+	"followup.quarter_days":              "Without --since, pairs and groups started this many days before the follow-up day.",
+	"followup.gas_correlation":           "ρ, the correlation between goals assumed by the Goal Attainment Scaling T-score (0 ≤ ρ < 1).",
 }
 
 // DefaultConfigYAML returns the commented configuration file that

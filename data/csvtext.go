@@ -315,6 +315,7 @@ func (cr *csvReader) next() (record, bool) {
 			cr.broken++
 			continue
 		}
+		restoreNeutralized(fields)
 		for i, f := range fields {
 			fields[i] = nfc(f) // ids and names compare in normal form C
 		}

@@ -328,8 +328,9 @@ func TestLoadLongLines(t *testing.T) {
 		if err != nil || len(ds.People) != 1 || ds.People[0].Name != "Ann" {
 			t.Fatalf("err = %v, ds = %+v", err, ds)
 		}
-		if len(notes) != 2 || !strings.HasPrefix(notes[1], `people.csv: ignored columns not used by stretchmatch: "y" (column 3), "y" (column 4), `) ||
-			!strings.HasSuffix(notes[1], `"y" (column 200002)`) {
+		if len(notes) != 3 || notes[1] != `people.csv: recognised columns: "id" (column 1), "name" (column 2)` ||
+			!strings.HasPrefix(notes[2], `people.csv: ignored columns not used by stretchmatch: "y" (column 3), "y" (column 4), `) ||
+			!strings.HasSuffix(notes[2], `"y" (column 200002)`) {
 			t.Errorf("notes = %.200q", notes)
 		}
 	})

@@ -65,6 +65,8 @@ type fileState struct {
 	// partial holds the keys of ragged records, which were reported but not
 	// decoded.
 	partial map[string]bool
+	// warn holds what can be read but deserves a warning, in file order.
+	warn []Problem
 }
 
 // usable reports whether the file was read far enough for other files to
@@ -164,6 +166,7 @@ func Load(in Inputs, opt ReadOptions) (*model.Dataset, Notes, error) {
 	var ps Problems
 	for r := range l.files {
 		ps = append(ps, l.files[r].c.sorted()...)
+		l.notes = append(l.notes, warningNotes(l.files[r].warn)...)
 	}
 	if len(ps) > 0 {
 		return nil, l.notes, ps

@@ -156,7 +156,7 @@ func readMatrixCell(c *collector, rec *record, j int, delim rune) float64 {
 	f, comma, ok := parseNumber(s)
 	switch {
 	case !ok:
-		c.add(rec.lineOf(j), j+1, fmt.Sprintf("%s is not a number", quoteCell(s)),
+		c.add(rec.lineOf(j), j+1, notNumber(s, "a number"),
 			"write a number, or leave the cell empty or write x to forbid the pair")
 	case comma && delim == ',':
 		c.add(rec.lineOf(j), j+1, fmt.Sprintf("%s has a decimal comma in a comma-separated file", quoteCell(s)),

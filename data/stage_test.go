@@ -17,7 +17,7 @@ import (
 var packNames = []string{"scores.csv", "pairs.csv", "mentor_load.csv", "report.md", "report.html", "run.json"}
 
 // writePack writes the pack version v into dir through a transaction.
-func writePack(dir string, v string, inputs ...string) error {
+func stagePack(dir string, v string, inputs ...string) error {
 	tx, err := StageFiles(dir, inputs)
 	if err != nil {
 		return err
@@ -50,11 +50,11 @@ func checkPack(t *testing.T, dir, v string, extra ...string) {
 
 func TestStagedWritesAllFiles(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
-	if err := writePack(dir, "v1"); err != nil {
+	if err := stagePack(dir, "v1"); err != nil {
 		t.Fatal(err)
 	}
 	checkPack(t, dir, "v1")
-	if err := writePack(dir, "v2"); err != nil {
+	if err := stagePack(dir, "v2"); err != nil {
 		t.Fatal(err)
 	}
 	checkPack(t, dir, "v2")
@@ -65,7 +65,7 @@ func TestStagedWritesAllFiles(t *testing.T) {
 // while renaming into place: the old pack stays whole every time.
 func TestStagedFailureAtEveryPosition(t *testing.T) {
 	dir := t.TempDir()
-	if err := writePack(dir, "v1"); err != nil {
+	if err := stagePack(dir, "v1"); err != nil {
 		t.Fatal(err)
 	}
 	for i, name := range packNames {
@@ -73,7 +73,7 @@ func TestStagedFailureAtEveryPosition(t *testing.T) {
 			target := filepath.Join(dir, name)
 			os.Rename(target, target+".keep")
 			os.Mkdir(target, 0o755)
-			err := writePack(dir, "v2")
+			err := stagePack(dir, "v2")
 			os.Remove(target)
 			os.Rename(target+".keep", target)
 			want := "cannot write " + target + ": it is a folder"
@@ -90,7 +90,7 @@ func TestStagedFailureAtEveryPosition(t *testing.T) {
 				return nil
 			}
 			defer func() { faultBeforeRename = func(string) error { return nil } }()
-			err := writePack(dir, "v2")
+			err := stagePack(dir, "v2")
 			if !errors.Is(err, syscall.ENOSPC) || !strings.Contains(err.Error(), "nothing was changed in "+dir) {
 				t.Fatalf("err = %v", err)
 			}
@@ -105,7 +105,7 @@ func TestStagedFailureAtEveryPosition(t *testing.T) {
 		}
 		return nil
 	}
-	err := writePack(fresh, "v1")
+	err := stagePack(fresh, "v1")
 	faultBeforeRename = func(string) error { return nil }
 	if !errors.Is(err, syscall.EIO) {
 		t.Fatalf("err = %v", err)
@@ -122,7 +122,7 @@ func TestStagedRefusesSpecialTargets(t *testing.T) {
 		t.Skip("no FIFOs")
 	}
 	dir := t.TempDir()
-	if err := writePack(dir, "v1"); err != nil {
+	if err := stagePack(dir, "v1"); err != nil {
 		t.Fatal(err)
 	}
 	other := filepath.Join(t.TempDir(), "elsewhere.md")
@@ -145,7 +145,7 @@ func TestStagedRefusesSpecialTargets(t *testing.T) {
 				t.Skipf("cannot make a %s here: %v", c.name, err)
 			}
 			defer os.Remove(target)
-			err := writePack(dir, "v2")
+			err := stagePack(dir, "v2")
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("err = %v, want %q", err, c.want)
 			}
@@ -174,7 +174,7 @@ func TestStagedRefusesInputs(t *testing.T) {
 	if err := os.Link(people, filepath.Join(out, "pairs.csv")); err != nil {
 		t.Skip("no hard links here")
 	}
-	err := writePack(out, "v1", people)
+	err := stagePack(out, "v1", people)
 	want := "refusing to write " + filepath.Join(out, "pairs.csv") + ": it is the input file " + people
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Fatalf("err = %v\nwant %s", err, want)
@@ -189,7 +189,7 @@ func TestStagedRefusesInputs(t *testing.T) {
 	link := filepath.Join(base, "link")
 	os.Symlink(in, link)
 	os.Symlink(edited, filepath.Join(base, "edited.md"))
-	err = writePack(link, "v1", filepath.Join(base, "edited.md"))
+	err = stagePack(link, "v1", filepath.Join(base, "edited.md"))
 	if err == nil || !strings.Contains(err.Error(), "refusing to write") {
 		t.Fatalf("through a link: err = %v", err)
 	}
@@ -215,7 +215,7 @@ func TestStagedLock(t *testing.T) {
 		t.Fatalf("second transaction: err = %v\nwant %s", err, want)
 	}
 	first.Abort()
-	if err := writePack(dir, "v1"); err != nil {
+	if err := stagePack(dir, "v1"); err != nil {
 		t.Fatalf("after the first ended: %v", err)
 	}
 	checkPack(t, dir, "v1")
@@ -226,7 +226,7 @@ func TestStagedLock(t *testing.T) {
 // and temporary files of single-file writes (removed).
 func TestStagedCleansCrashLeftovers(t *testing.T) {
 	dir := t.TempDir()
-	if err := writePack(dir, "v1"); err != nil {
+	if err := stagePack(dir, "v1"); err != nil {
 		t.Fatal(err)
 	}
 	// Killed while renaming: scores.csv and pairs.csv were already in
@@ -264,7 +264,7 @@ func TestStagedFollowsUmask(t *testing.T) {
 	old := syscall.Umask(0o077)
 	defer syscall.Umask(old)
 	dir := filepath.Join(t.TempDir(), "out")
-	if err := writePack(dir, "v1"); err != nil {
+	if err := stagePack(dir, "v1"); err != nil {
 		t.Fatal(err)
 	}
 	if st, _ := os.Stat(dir); st.Mode().Perm() != 0o700 {
@@ -277,7 +277,7 @@ func TestStagedFollowsUmask(t *testing.T) {
 	}
 	syscall.Umask(0o022)
 	os.Chmod(filepath.Join(dir, "pairs.csv"), 0o640)
-	if err := writePack(dir, "v2"); err != nil {
+	if err := stagePack(dir, "v2"); err != nil {
 		t.Fatal(err)
 	}
 	for n, want := range map[string]os.FileMode{"pairs.csv": 0o640, "scores.csv": 0o600} {
@@ -299,7 +299,7 @@ func TestStagedFollowsUmask(t *testing.T) {
 // the folder keeps its old pack, and later writes are refused.
 func TestAbortWrites(t *testing.T) {
 	dir := t.TempDir()
-	if err := writePack(dir, "v1"); err != nil {
+	if err := stagePack(dir, "v1"); err != nil {
 		t.Fatal(err)
 	}
 	tx, err := StageFiles(dir, nil)

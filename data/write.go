@@ -22,9 +22,14 @@ type CSVOptions struct {
 	// fields and CRLF line ends. Otherwise the output is plain UTF-8 with
 	// ',' and LF.
 	Excel bool
-	// OmitBOM leaves out the byte-order mark of Excel mode, for a table
-	// written after another one in the same stream.
+	// OmitBOM leaves out the byte-order mark of Excel mode.
 	OmitBOM bool
+	// Numbers marks the columns that hold numbers. In Excel mode, a cell
+	// of such a column that is a plain decimal number ("52.4", "-0.776")
+	// is written with a decimal comma ("52,4"), as spreadsheets set up for
+	// ';' read numbers. Other cells, and every cell outside Excel mode,
+	// are written as they are. A nil or short slice marks no column.
+	Numbers []bool
 }
 
 // WriteCSV writes a header row and rows as CSV to w.
@@ -53,13 +58,16 @@ func WriteCSV(w io.Writer, header []string, rows [][]string, opt CSVOptions) err
 		cw.UseCRLF = true
 	}
 	buf := make([]string, len(header))
-	write := func(rec []string) error {
+	write := func(rec []string, comma bool) error {
 		for i, s := range rec {
+			if comma && i < len(opt.Numbers) && opt.Numbers[i] {
+				s = DecimalComma(s)
+			}
 			buf[i] = Neutralize(s)
 		}
 		return cw.Write(buf)
 	}
-	if err := write(header); err != nil {
+	if err := write(header, false); err != nil {
 		return err
 	}
 	for i, row := range rows {
@@ -68,7 +76,7 @@ func WriteCSV(w io.Writer, header []string, rows [][]string, opt CSVOptions) err
 			bw.Flush()
 			return fmt.Errorf("data: CSV row %d has %d cells but the header has %d", i+1, len(row), len(header))
 		}
-		if err := write(row); err != nil {
+		if err := write(row, opt.Excel); err != nil {
 			return err
 		}
 	}
@@ -77,6 +85,17 @@ func WriteCSV(w io.Writer, header []string, rows [][]string, opt CSVOptions) err
 		return err
 	}
 	return bw.Flush()
+}
+
+// DecimalComma returns s with its decimal point turned into a comma when s
+// is a plain decimal number (an optional sign, digits, '.', digits), and s
+// unchanged otherwise.
+func DecimalComma(s string) string {
+	i := strings.IndexByte(s, '.')
+	if i < 0 || !isPlainNumber(s) {
+		return s
+	}
+	return s[:i] + "," + s[i+1:]
 }
 
 // Neutralize returns the cell as WriteCSV writes it: with a single quote in
@@ -96,6 +115,26 @@ func Neutralize(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// Restore undoes [Neutralize]: a cell that Neutralize would have written
+// as it is ("'=SUM(A1)", "'-x", "'@risk") loses its leading quote, so that
+// the tool reads its own outputs back as they were before being written.
+// Any other cell, "'3" or "'abc" among them, is returned unchanged.
+func Restore(s string) string {
+	if len(s) >= 2 && s[0] == '\'' && Neutralize(s[1:]) == s {
+		return s[1:]
+	}
+	return s
+}
+
+// restoreNeutralized applies [Restore] to every field read from a CSV file.
+func restoreNeutralized(fields []string) {
+	for i, f := range fields {
+		if len(f) >= 2 && f[0] == '\'' {
+			fields[i] = Restore(f)
+		}
+	}
 }
 
 // isPlainNumber reports whether s is an optional sign, digits, and at most

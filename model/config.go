@@ -15,6 +15,8 @@ type Config struct {
 	StrategicMin float64  `yaml:"strategic_min"`
 	Triggers     Triggers `yaml:"triggers"`
 	Match        Match    `yaml:"match"`
+	// Followup holds the thresholds of the follow-up across quarters.
+	Followup Followup `yaml:"followup"`
 }
 
 // Proxies are the values given to rated criteria that were not rated, when
@@ -98,6 +100,7 @@ func Default() Config {
 			NeedMinX:        0.5,
 			DefaultCapacity: 2,
 		},
+		Followup: DefaultFollowup(),
 	}
 }
 
@@ -186,6 +189,9 @@ func (c *Config) Check() error {
 	}
 	if c.Match.DefaultCapacity < 0 || c.Match.DefaultCapacity > MaxWhole {
 		return fmt.Errorf("match.default_capacity: must be from 0 to %d, got %d", MaxWhole, c.Match.DefaultCapacity)
+	}
+	if err := c.Followup.Check(); err != nil {
+		return err
 	}
 	fw := c.Match.FitWeights
 	for _, f := range []struct {

@@ -26,6 +26,9 @@ type CommitteeInput struct {
 	Lang     Lang
 	Names    Namer
 	Run      RunRecord
+	// Prices are the prices of the committee's decisions, nil without any
+	// decision (the pack then has no decisions section).
+	Prices *matcher.Prices
 }
 
 // Committee builds the committee pack of SPEC §8: summary, moves, plan,
@@ -46,16 +49,17 @@ func Committee(in CommitteeInput) *Pack {
 		Subtitle: fmt.Sprintf(T(l, "c_subtitle"), in.Run.Version, len(in.Dataset.People),
 			len(in.Scores), len(in.Matching.Pairs)+len(in.Matching.Unmatched)),
 		Lang: l,
-		Sections: []Section{
+		Sections: dropEmpty([]Section{
 			c.summarySection(),
 			c.movesSection(),
 			c.planSection(),
+			c.decisionsSection(),
 			c.pairsSection(),
 			c.exceptionsSection(),
 			c.equitySection(),
 			c.loadSection(),
 			c.runSection(),
-		},
+		}),
 	}
 }
 
@@ -240,7 +244,7 @@ func (c *committee) planSection() Section {
 	return Section{
 		Name:  "plan",
 		Title: T(l, "c_plan"),
-		Intro: fmt.Sprintf(T(l, "c_plan_intro"), Num(c.in.Plan.Total, 3), c.in.Plan.ChosenCount()),
+		Intro: planIntro(c.in.Plan, l),
 		Tables: []*Table{chosen, PlanTable(c.in.Plan, l), UnplacedTable(c.in.Plan, l, c.in.Names),
 			OpenPositionsTable(c.in.Plan, l)},
 	}

@@ -27,6 +27,7 @@ type assignOptions struct {
 	Delimiter   string
 	Decimals    int
 	Stats       bool
+	OutDir      string
 }
 
 func newAssignCmd(ios *iostreams, runF func(*assignOptions) error) *cobra.Command {
@@ -74,6 +75,7 @@ some row cannot be assigned is an error that says which rows and why.`,
 		}),
 	}
 	addOutputFlags(cmd, &opts.Output)
+	declareTables(cmd, &opts.Output, "assignment", "totals")
 	f := cmd.Flags()
 	f.BoolVar(&opts.Maximize, "maximize", false, "the cells are scores to maximise instead of costs to minimise")
 	f.BoolVar(&opts.Strict, "strict", false, "fail unless every row can be assigned, saying why not")
@@ -82,6 +84,7 @@ some row cannot be assigned is an error that says which rows and why.`,
 	f.StringVar(&opts.Delimiter, "delimiter", "", "force the CSV delimiter: {comma|semicolon|tab}")
 	f.IntVar(&opts.Decimals, "decimals", -1, "decimals of values and total (default: the fewest, up to 6, that show every cell exactly)")
 	f.BoolVar(&opts.Stats, "stats", false, "print one line of sizes and timings on standard error")
+	f.StringVar(&opts.OutDir, "out", "", "also write assignment.csv and totals.csv into `DIR`")
 	return cmd
 }
 
@@ -181,6 +184,11 @@ func runAssign(opts *assignOptions) error {
 	if opts.Stats {
 		fmt.Fprintf(opts.IO.ErrOut, "stats: rows=%d cols=%d parse_ms=%d solve_ms=%d total=%s\n",
 			n, m, parsed.Sub(t0).Milliseconds(), solved.Sub(parsed).Milliseconds(), total)
+	}
+	if opts.OutDir != "" {
+		if err := writeOutputs(opts.OutDir, []string{opts.Matrix}, opts.Output.Excel, tables...); err != nil {
+			return err
+		}
 	}
 	return writeTables(opts.IO, &opts.Output, []string{opts.Matrix}, tables...)
 }

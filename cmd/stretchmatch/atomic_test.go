@@ -334,7 +334,7 @@ func TestOutputOntoSpecialFiles(t *testing.T) {
 	if err := syscall.Mknod(null, syscall.S_IFCHR|0o666, 1<<8|3); err != nil {
 		t.Skipf("mknod: %v (needs root)", err)
 	}
-	if code := Run([]string{"score", in, "-o", null}, nil, io.Discard, &errOut); code != 0 {
+	if code := Run([]string{"score", in, "-o", null, "--format", "csv"}, nil, io.Discard, &errOut); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
 	if st, _ := os.Lstat(null); st.Mode()&os.ModeCharDevice == 0 {

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/stretchmatch/stretchmatch/data"
 	"github.com/stretchmatch/stretchmatch/matcher"
+	"github.com/stretchmatch/stretchmatch/model"
 	"github.com/stretchmatch/stretchmatch/reports"
 )
 
@@ -16,6 +19,15 @@ type cycle struct {
 	// PlanSource is the plan file the chosen moves were taken from, nil
 	// when the cycle planned them itself.
 	PlanSource *data.Source
+	// PlanDecisions are the moves of the plan file, required or forbidden
+	// by their status (those not already decided by decisions.csv).
+	PlanDecisions model.Decisions
+	// Prices are the exact prices of the decisions, nil without any.
+	Prices *matcher.Prices
+	// AllowOverstretch is --allow-overstretch.
+	AllowOverstretch bool
+	// Followed is the follow-up of last quarter's pack, nil without one.
+	Followed *followed
 }
 
 // needFiles reports a problem for each named input that is absent.
@@ -56,15 +68,22 @@ func (c *cycle) score() error {
 	return err
 }
 
-// plan chooses the moves.
+// plan chooses the moves, under the committee's decisions.
 func (c *cycle) plan(allowOverstretch bool) error {
+	c.AllowOverstretch = allowOverstretch
 	var err error
-	c.Plan, err = matcher.MakePlan(&c.Config, c.Scores, c.Dataset.Positions, matcher.PlanOptions{AllowOverstretch: allowOverstretch})
+	c.Plan, err = matcher.MakePlan(&c.Config, c.Scores, c.Dataset.Positions, c.planOptions())
 	return err
 }
 
-// givenPlan scores the moves and takes the chosen ones from a plan file
-// instead of planning.
+// planOptions are the options of the cycle's plan.
+func (c *cycle) planOptions() matcher.PlanOptions {
+	return matcher.PlanOptions{AllowOverstretch: c.AllowOverstretch, Decisions: c.moveDecisions(), Committee: c.PlanSource != nil}
+}
+
+// givenPlan scores the moves and plans them as the committee's plan file
+// says: every move of the file is required or forbidden by its status, the
+// moves it leaves out are planned freely (a warning says how many).
 func (c *cycle) givenPlan(path string, delim rune) error {
 	if err := c.score(); err != nil {
 		return err
@@ -74,13 +93,18 @@ func (c *cycle) givenPlan(path string, delim rune) error {
 		return err
 	}
 	c.PlanSource = &data.Source{Name: path, Data: b}
-	ids, err := data.ReadPlanChoice(*c.PlanSource, data.ReadOptions{Delimiter: delim, Limits: c.Limits}, c.Dataset)
+	ds, note, err := data.ReadPlanDecisions(*c.PlanSource, data.ReadOptions{Delimiter: delim, Limits: c.Limits}, c.Dataset)
 	if err != nil {
 		return err
 	}
+	if c.PlanDecisions, err = data.MergePlanDecisions(c.Decisions, ds, c.Dataset); err != nil {
+		return err
+	}
+	if note != "" && c.ErrOut != nil {
+		fmt.Fprintln(c.ErrOut, "warning: "+note)
+	}
 	c.Paths = append(c.Paths, path)
-	c.Plan, err = matcher.GivenPlan(&c.Config, c.Scores, c.Dataset.Positions, ids)
-	return err
+	return c.plan(false)
 }
 
 // match pairs mentees with mentors, following the plan when there is one.
@@ -88,9 +112,10 @@ func (c *cycle) match(opt matcher.MatchOptions) error {
 	if c.Index == nil {
 		c.Index = matcher.NewIndex(c.Dataset)
 	}
+	opt.Decisions = c.Decisions.Pairs()
 	var err error
 	c.Matching, err = matcher.Match(&c.Config, c.Dataset, c.Index, c.Plan, opt)
-	return err
+	return decisionProblems(err)
 }
 
 // writeOutputs writes each table as NAME.csv into dir. Every file is

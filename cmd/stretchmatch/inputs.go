@@ -19,9 +19,11 @@ type inputOptions struct {
 	Dir        string
 	Files      map[string]*string // role (standard file name) -> --flag value
 	ConfigFile string
-	Delimiter  string
-	Verbose    bool
-	Limits     limitFlags
+	// DecisionsFile is --decisions; "" reads DIR/decisions.csv if present.
+	DecisionsFile string
+	Delimiter     string
+	Verbose       bool
+	Limits        limitFlags
 	// Redact shows pseudonyms instead of names in the messages of the
 	// load too (set from the command's --redact).
 	Redact bool
@@ -47,6 +49,7 @@ func addInputFlags(cmd *cobra.Command, o *inputOptions) {
 	f.StringVar(&o.ConfigFile, "config", "", "YAML `FILE` overriding weights, thresholds and rules")
 	f.StringVar(&o.Delimiter, "delimiter", "", "force the CSV delimiter: {comma|semicolon|tab} (default: detected from the header line)")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "say which encoding, delimiter and columns were recognised")
+	addDecisionFlag(cmd, o)
 	addLimitFlags(cmd, &o.Limits)
 	_ = cmd.RegisterFlagCompletionFunc("delimiter", cobra.FixedCompletions([]string{"comma", "semicolon", "tab"}, cobra.ShellCompDirectiveNoFileComp))
 }
@@ -95,9 +98,19 @@ type loaded struct {
 	Paths   []string // paths of the files read, to refuse as outputs
 	// Delimiter is the --delimiter forced, 0 when detected per file.
 	Delimiter rune
-	// ConfigSource is the --config file as read, nil without --config: the
-	// run record hashes it.
+	// ConfigSource is the configuration file as read (--config, else
+	// DIR/config.yaml), nil when the defaults are in force: the run record
+	// hashes it.
 	ConfigSource *data.Source
+	// Decisions are the committee's decisions (decisions.csv), read from
+	// DecisionsSource; empty without the file.
+	Decisions       model.Decisions
+	DecisionsSource *data.Source
+	// ErrOut receives warnings, such as a plan file that leaves moves out.
+	ErrOut io.Writer
+	// Warnings are the values read that may not mean what was meant
+	// (FILE:LINE:COLUMN: warning: …), already shown on standard error.
+	Warnings []string
 	// Limits bound what is read from each file.
 	Limits data.Limits
 }
@@ -125,14 +138,17 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 	if err != nil {
 		return nil, err
 	}
-	l := &loaded{Config: model.Default(), Delimiter: delim, Limits: lim}
-	if o.ConfigFile != "" {
-		b, err := readInputFile(o.ConfigFile, lim, "the configuration", "check the path given to --config")
+	l := &loaded{Config: model.Default(), Delimiter: delim, ErrOut: errOut, Limits: lim}
+	if cf := o.configFile(); cf != "" {
+		b, err := readInputFile(cf, lim, "the configuration", "check the path given to --config")
 		if err != nil {
 			return nil, err
 		}
-		l.Paths = append(l.Paths, o.ConfigFile)
-		l.ConfigSource = &data.Source{Name: o.ConfigFile, Data: b}
+		if o.Verbose {
+			fmt.Fprintf(errOut, "configuration: %s\n", cf)
+		}
+		l.Paths = append(l.Paths, cf)
+		l.ConfigSource = &data.Source{Name: cf, Data: b}
 		if l.Config, err = data.LoadConfig(*l.ConfigSource); err != nil {
 			return nil, err
 		}
@@ -152,15 +168,21 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 		ropt.ShowName = func(id, _ string) string { return reports.Pseudonym(id) }
 	}
 	ds, notes, err := data.Load(l.Inputs, ropt)
+	l.Warnings = notes.Warnings()
+	shown := l.Warnings // warnings are shown always, every note with --verbose
 	if o.Verbose {
-		for _, n := range notes {
-			fmt.Fprintln(errOut, n)
-		}
+		shown = notes
+	}
+	for _, n := range shown {
+		fmt.Fprintln(errOut, n)
 	}
 	if err != nil {
 		return nil, err
 	}
 	l.Dataset = ds
+	if err := o.loadDecisions(l, errOut); err != nil {
+		return nil, err
+	}
 	return l, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"strings"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -81,8 +82,15 @@ func runCycle(l *loaded, f cycleFlags, pr *progress) (*cycle, error) {
 		}
 	}
 	pr.stage("matching %d mentees with %d mentors", len(l.Dataset.Mentees), len(l.Dataset.Mentors))
-	if err := c.match(matcher.MatchOptions{LineDepth: f.LineDepth, AllowRepeat: f.AllowRepeat, Rematch: f.Rematch}); err != nil {
+	opt := matcher.MatchOptions{LineDepth: f.LineDepth, AllowRepeat: f.AllowRepeat, Rematch: f.Rematch}
+	if err := c.match(opt); err != nil {
 		return nil, err
+	}
+	if c.hasDecisions() {
+		pr.stage("pricing %d decisions", len(c.Decisions))
+		if err := c.price(opt); err != nil {
+			return nil, err
+		}
 	}
 	pr.done()
 	return c, nil
@@ -99,7 +107,7 @@ func (c *cycle) runRecord() reports.RunRecord {
 	}{
 		{data.FilePeople, in.People}, {data.FilePositions, in.Positions}, {data.FileMoves, in.Moves},
 		{data.FileMentors, in.Mentors}, {data.FileMentees, in.Mentees}, {data.FileHistory, in.History},
-		{"config_file", c.ConfigSource}, {"plan_file", c.PlanSource},
+		{"config_file", c.ConfigSource}, {"plan_file", c.PlanSource}, {data.FileDecisions, c.DecisionsSource},
 	} {
 		if f.src != nil {
 			r.Inputs = append(r.Inputs, reports.HashInput(f.name, f.src.Name, f.src.Data))
@@ -111,16 +119,20 @@ func (c *cycle) runRecord() reports.RunRecord {
 
 // committeePack builds the committee pack of the cycle.
 func (c *cycle) committeePack(lang reports.Lang, names reports.Namer) *reports.Pack {
-	return reports.Committee(reports.CommitteeInput{
+	p := reports.Committee(reports.CommitteeInput{
 		Config: &c.Config, Dataset: c.Dataset, Scores: c.Scores, Plan: c.Plan, Matching: c.Matching,
-		Lang: lang, Names: names, Run: c.runRecord(),
+		Lang: lang, Names: names, Run: c.runRecord(), Prices: c.Prices,
 	})
+	if c.Followed != nil {
+		p.Sections = append(p.Sections, c.Followed.section(c.loaded, lang, names))
+	}
+	return p
 }
 
 // csvTables are the tables of the CSV files of a cycle, the same as those
 // of the score, plan and match commands' --out.
 func (c *cycle) csvTables(lang reports.Lang, names reports.Namer) []*reports.Table {
-	return []*reports.Table{
+	tables := []*reports.Table{
 		reports.ScoresTable(c.Scores, &c.Config, lang, names),
 		reports.PlanTable(c.Plan, lang),
 		reports.UnplacedTable(c.Plan, lang, names),
@@ -130,6 +142,10 @@ func (c *cycle) csvTables(lang reports.Lang, names reports.Namer) []*reports.Tab
 		reports.BrokenTable(c.Matching, lang),
 		reports.MentorLoadTable(c.Matching, lang, names),
 	}
+	if c.hasDecisions() {
+		tables = append(tables, reports.DecisionCostsTable(c.Prices, c.Plan, lang))
+	}
+	return tables
 }
 
 // outputFile is one output rendered in memory, ready to be written.
@@ -187,6 +203,11 @@ func renderRun(c *cycle, lang reports.Lang, names reports.Namer, excel bool) ([]
 	}
 	files = append(files, pack...)
 	rec := c.runRecord()
+	for _, f := range files {
+		if strings.HasSuffix(f.Name, ".csv") {
+			rec.Outputs = append(rec.Outputs, reports.HashInput(f.Name, "", f.Body))
+		}
+	}
 	var buf bytes.Buffer
 	if err := reports.WriteRunJSON(&buf, &rec); err != nil {
 		return nil, err
@@ -199,7 +220,7 @@ func renderCSV(tables []*reports.Table, excel bool) ([]outputFile, error) {
 	files := make([]outputFile, 0, len(tables))
 	for _, t := range tables {
 		var buf bytes.Buffer
-		if err := data.WriteCSV(&buf, t.Keys(), t.Rows, data.CSVOptions{Excel: excel}); err != nil {
+		if err := writeTableCSV(&buf, t, excel); err != nil {
 			return nil, err
 		}
 		files = append(files, outputFile{t.Name + ".csv", buf.Bytes()})

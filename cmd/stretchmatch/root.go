@@ -113,13 +113,16 @@ assignment solver. It reads the CSV exports of an HR system (UTF-8 or
 Windows-1252, comma, semicolon or tab) and writes tables for committees.
 
 Input files in DIR, under their standard names: people.csv, positions.csv,
-moves.csv, mentors.csv, mentees.csv, history.csv.
+moves.csv, mentors.csv, mentees.csv, history.csv.`
 
+// exitCodesHelp ends the help of every command.
+const exitCodesHelp = `
 Exit codes:
   0  success
   1  bad input data or an I/O error (every problem is listed as FILE:LINE:COLUMN)
   2  usage error (unknown command or flag, wrong arguments)
-  130, 143  stopped by SIGINT or SIGTERM (files being written are removed)`
+  130, 143  stopped by SIGINT or SIGTERM (files being written are removed)
+`
 
 func newRootCmd(ios *iostreams) *cobra.Command {
 	root := &cobra.Command{
@@ -140,6 +143,11 @@ func newRootCmd(ios *iostreams) *cobra.Command {
 	root.SetErr(ios.ErrOut)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
 	root.SetVersionTemplate("stretchmatch {{.Version}}\n")
+	// -v is --verbose in every command that reads files: --version has no
+	// short form.
+	root.Flags().Bool("version", false, "print the version of stretchmatch")
+	// Every command's help ends with the exit codes.
+	root.SetUsageTemplate(root.UsageTemplate() + exitCodesHelp)
 
 	root.AddCommand(
 		newDemoCmd(ios, nil),
@@ -153,6 +161,7 @@ func newRootCmd(ios *iostreams) *cobra.Command {
 		newRunCmd(ios, nil),
 		newCriteriaCmd(ios, nil),
 		newDocsCmd(ios, nil),
+		newFollowupCmd(ios, nil),
 	)
 	return root
 }

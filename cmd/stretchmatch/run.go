@@ -17,6 +17,7 @@ type runOptions struct {
 	Lang   string
 	Redact bool
 	Excel  bool
+	Follow followupFlags
 }
 
 func newRunCmd(ios *iostreams, runF func(*runOptions) error) *cobra.Command {
@@ -38,7 +39,11 @@ Files written into OUT:
              file, counts
 
 --plan FILE takes the chosen moves from a plan.csv the committee edited
-instead of planning; run.json then records its hash too. --progress shows
+instead of planning; run.json then records its hash too. run.json also
+records the SHA-256 of every CSV file written, so that next quarter's
+followup can check them. --previous PREV adds a "Last quarter" section to
+the pack, following up last quarter's pack PREV with DIR's activity.csv
+(see stretchmatch followup). --progress shows
 the stages and their times on standard error (they show anyway when it is a
 terminal).
 
@@ -55,6 +60,9 @@ The same inputs and flags give byte-identical files.`,
 			if err := checkCycleFlags(&opts.Input, &opts.Cycle, opts.Lang); err != nil {
 				return err
 			}
+			if err := opts.Follow.check(); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -68,6 +76,8 @@ The same inputs and flags give byte-identical files.`,
 	addLangFlag(cmd, &opts.Lang)
 	f.BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym, in every file")
 	f.BoolVar(&opts.Excel, "excel", false, "CSV files for Excel: byte-order mark and ';' delimiter")
+	f.StringVar(&opts.Follow.Prev, "previous", "", "add a \"Last quarter\" section following up the pack `PREV` of last quarter (see followup)")
+	addFollowupFlags(cmd, &opts.Follow)
 	return cmd
 }
 
@@ -98,6 +108,12 @@ func runRun(opts *runOptions) error {
 	c, err := runCycle(l, opts.Cycle, pr)
 	if err != nil {
 		return err
+	}
+	if opts.Follow.Prev != "" {
+		if c.Followed, err = followUp(l, opts.Input.Dir, opts.Follow); err != nil {
+			return err
+		}
+		c.Paths = append(c.Paths, c.Followed.Paths...)
 	}
 	lang, _ := parseLang(opts.Lang)
 	pr.stage("rendering the CSV files and the committee pack")

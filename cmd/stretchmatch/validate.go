@@ -50,6 +50,7 @@ UTF-8. --redact names people by pseudonyms in the messages.`,
 	addInputFlags(cmd, &opts.Input)
 	addOutputFlags(cmd, &opts.Output)
 	cmd.Flags().BoolVar(&opts.Input.Redact, "redact", false, "name people by stable pseudonyms in the messages (a manager cycle names its people)")
+	declareTables(cmd, &opts.Output, "dataset")
 	return cmd
 }
 
@@ -63,6 +64,10 @@ func runValidate(opts *validateOptions) error {
 		return err
 	}
 	printEncodings(opts.IO.ErrOut, l.Inputs)
+	if n := len(l.Warnings); n > 0 {
+		fmt.Fprintf(opts.IO.ErrOut, "ok: no problems found, %d warning%s above\n", n, plural(n))
+		return nil
+	}
 	fmt.Fprintf(opts.IO.ErrOut, "ok: no problems found\n")
 	return nil
 }
