@@ -16,7 +16,7 @@ import (
 // packNames are the files of a pack, the run record last.
 var packNames = []string{"scores.csv", "pairs.csv", "mentor_load.csv", "report.md", "report.html", "run.json"}
 
-// writePack writes the pack version v into dir through a transaction.
+// stagePack writes the pack version v into dir through a transaction.
 func stagePack(dir string, v string, inputs ...string) error {
 	tx, err := StageFiles(dir, inputs)
 	if err != nil {

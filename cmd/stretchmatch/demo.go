@@ -49,7 +49,7 @@ input files, to run the other commands on.`,
 		}),
 	}
 	addOutputFlags(cmd, &opts.Output)
-	declareTables(cmd, &opts.Output, "summary", "fit_quartiles", "moves_by_band", "moves_chosen", "pairs", "unmatched_reasons", "mentor_load")
+	declareTables(cmd, &opts.Output, "summary", "fit_quartiles", "moves_by_band", "moves_chosen", "pairs", "unmatched_reasons", "mentor_load", "lq_source", "lq_health")
 	cmd.Flags().StringVar(&opts.OutDir, "out", "", "also write every output file of 'run' into `DIR`")
 	cmd.Flags().BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym")
 	return cmd

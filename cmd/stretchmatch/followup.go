@@ -255,6 +255,7 @@ Exit codes: 0 success; 1 bad data or I/O error; 2 usage error.`,
 	}
 	addInputFlags(cmd, &opts.Input)
 	addOutputFlags(cmd, &opts.Output)
+	declareTables(cmd, &opts.Output, "moves_followup", "pairs_followup", "groups_followup", "history_next", "mentees_next", "codev_history_next")
 	addFollowupFlags(cmd, &opts.Follow)
 	f := cmd.Flags()
 	f.StringVar(&opts.OutDir, "out", "", "also write every follow-up file into `OUT`")
@@ -310,11 +311,7 @@ func runFollowup(opts *followupOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "as of %s: %d moves followed up, %d pairs, %d groups; %d activity rows after that day left out\n",
 			r.AsOf, len(r.Moves), len(r.Pairs), len(r.Groups), r.Later)
 	}
-	shown := tables[:2]
-	if len(r.Groups) > 0 {
-		shown = tables[:3]
-	}
-	return writeTables(opts.IO, &opts.Output, paths, shown...)
+	return writeTables(opts.IO, &opts.Output, paths, tables...)
 }
 
 func fuTitle(lang reports.Lang) string {
