@@ -188,3 +188,25 @@ func ReadAllLimited(r io.Reader, name string, max int64) ([]byte, error) {
 	}
 	return b, nil
 }
+
+// readFSLimited reads the file name of fsys within max bytes (0: the
+// default); a larger file is an error saying so.
+func readFSLimited(fsys fs.FS, name string, max int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if max <= 0 {
+		max = DefaultMaxFileSize
+	}
+	var buf bytes.Buffer
+	n, err := buf.ReadFrom(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if n > max {
+		return nil, fmt.Errorf("the file is larger than %s, the limit", byteSize(max))
+	}
+	return buf.Bytes(), nil
+}
