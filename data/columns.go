@@ -98,6 +98,9 @@ func (k Kind) String() string {
 	if s, ok := activityKindNames[k]; ok {
 		return s
 	}
+	if k == KindCodevMode {
+		return "in_person or remote"
+	}
 	if k > 0 && int(k) < len(kindNames) {
 		return kindNames[k]
 	}
@@ -176,6 +179,9 @@ func Columns(file string) []Column {
 			}
 			return out
 		}
+	}
+	if cols := codevTable(file); cols != nil {
+		return append([]Column(nil), cols...)
 	}
 	return nil
 }

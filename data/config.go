@@ -245,6 +245,19 @@ var configDocs = map[string]string{
 	"followup.session_every_days":        "Planned rhythm: one session per full period of this many days since the start.",
 	"followup.quarter_days":              "Without --since, pairs and groups started this many days before the follow-up day.",
 	"followup.gas_correlation":           "ρ, the correlation between goals assumed by the Goal Attainment Scaling T-score (0 ≤ ρ < 1).",
+	"codev":                              "Codevelopment groups (stretchmatch groups).",
+	"codev.min_size":                     "Smallest group (at least 2).",
+	"codev.max_size":                     "Largest group.",
+	"codev.no_repeat":                    "Two people who shared a group in the latest N cycles of codev_history.csv are kept apart; 0 = no limit.",
+	"codev.grade_spread":                 "Largest grade difference between two members that still counts as a similar job.",
+	"codev.animator":                     "rotating: the next session's client animates; fixed: one member animates every session but their own.",
+	"codev.gender":                       "rule: nobody is the only one of their gender in a group; weight: it lowers the score; off.",
+	"codev.weights":                      "Weights of the group score components (0 or more).",
+	"codev.weights.function":             "Pairs of members with the same function (half for the same role kind only).",
+	"codev.weights.grade":                "Pairs of members whose grades differ by at most grade_spread.",
+	"codev.weights.challenge":            "Pairs of members whose planned moves share flags or strong criteria.",
+	"codev.weights.variety":              "Pairs of members from different divisions and sites.",
+	"codev.weights.gender":               "Nobody alone of their gender (used when gender is weight).",
 }
 
 // DefaultConfigYAML returns the commented configuration file that

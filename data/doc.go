@@ -4,8 +4,11 @@
 // configuration ([LoadConfig], [DefaultConfigYAML]) and the matrix of
 // `stretchmatch assign` ([ReadMatrix]), and writing CSV outputs safely
 // ([WriteCSV], [WriteFileAtomic], [StageFiles]); it also holds the embedded sample
-// organisation. Other packages take and return values; all CSV hygiene
-// lives here.
+// organisation. For the follow-up across quarters it reads a previous pack
+// checked against its run.json ([ReadPrevious], [SamplePrevious]), the
+// activity export ([ReadActivity], same rules as the input files) and
+// codev_history.csv ([ReadCodevHistory]). Other packages take and return
+// values; all CSV hygiene lives here.
 //
 // # Reading rules
 //

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"syscall"
 	"unicode/utf8"
 )
 
@@ -56,12 +57,12 @@ func (l Limits) withDefaults() Limits {
 // max bytes (0: [DefaultMaxFileSize]) whatever the file is (a device such
 // as /dev/zero, a FIFO). A problem is returned as [Problems] naming path:
 // a folder given as a file (at 1:1), a file larger than max (at the line
-// where the limit was reached), a file that cannot be read. A missing file
-// is an error wrapping fs.ErrNotExist.
+// where the limit was reached), a file that cannot be read. A missing file,
+// or one below a path that is not a folder, is the error of os.Open.
 func ReadFileLimited(path string, max int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
 			return nil, err
 		}
 		return nil, Problems{{File: path, Msg: "cannot read the file: " + reason(err), Hint: "check that it is a readable file"}}

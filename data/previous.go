@@ -22,7 +22,6 @@ const (
 	FileDecisionCosts = "decision_costs.csv"
 	FileGroups        = "groups.csv"
 	FileGroupSessions = "group_sessions.csv"
-	FileCodevHistory  = "codev_history.csv"
 )
 
 // PrevFiles are the output files of a pack that the follow-up reads, in

@@ -5,5 +5,7 @@
 //
 // Functions here take model values and return results; they never read
 // files or flags. The optimisations are solved exactly by package
-// matcher/assign.
+// matcher/assign. The follow-up of a previous quarter (moves realised,
+// health of pairs and groups, next quarter's history) is package
+// matcher/followup.
 package matcher

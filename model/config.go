@@ -17,6 +17,8 @@ type Config struct {
 	Match        Match    `yaml:"match"`
 	// Followup holds the thresholds of the follow-up across quarters.
 	Followup Followup `yaml:"followup"`
+	// Codev holds the rules and weights of codevelopment groups.
+	Codev CodevConfig `yaml:"codev"`
 }
 
 // Proxies are the values given to rated criteria that were not rated, when
@@ -101,6 +103,7 @@ func Default() Config {
 			DefaultCapacity: 2,
 		},
 		Followup: DefaultFollowup(),
+		Codev:    DefaultCodev(),
 	}
 }
 
@@ -203,5 +206,5 @@ func (c *Config) Check() error {
 			return fmt.Errorf("match.fit_weights.%s: must be a number from 0 to %d, got %v", f.key, MaxWeight, f.v)
 		}
 	}
-	return nil
+	return c.Codev.Check()
 }

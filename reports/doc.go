@@ -7,4 +7,10 @@
 // decimals, so every format shows the same digits and reruns are
 // byte-identical. Writing CSV files is the job of package data, which owns
 // CSV hygiene; this package never opens files.
+//
+// The follow-up across quarters has its tables in followup.go (labels in
+// followup_i18n.go):
+// moves_followup, pairs_followup, groups_followup, history_next,
+// mentees_next, codev_history_next, and the pack's "Last quarter" section
+// ([LastQuarterSection], lastquarter.go).
 package reports

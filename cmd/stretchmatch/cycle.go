@@ -5,6 +5,7 @@ import (
 
 	"github.com/stretchmatch/stretchmatch/data"
 	"github.com/stretchmatch/stretchmatch/matcher"
+	"github.com/stretchmatch/stretchmatch/matcher/codev"
 	"github.com/stretchmatch/stretchmatch/model"
 	"github.com/stretchmatch/stretchmatch/reports"
 )
@@ -28,6 +29,10 @@ type cycle struct {
 	AllowOverstretch bool
 	// Followed is the follow-up of last quarter's pack, nil without one.
 	Followed *followed
+	// Groups are the codevelopment groups, nil without codev.csv; each
+	// group's calendar is in Calendars, in the same order.
+	Groups    *codev.Result
+	Calendars [][]codev.Session
 }
 
 // needFiles reports a problem for each named input that is absent.
@@ -116,6 +121,41 @@ func (c *cycle) match(opt matcher.MatchOptions) error {
 	var err error
 	c.Matching, err = matcher.Match(&c.Config, c.Dataset, c.Index, c.Plan, opt)
 	return decisionProblems(err)
+}
+
+// groups forms the codevelopment groups of the volunteers of codev.csv,
+// after the plan and the matching when the cycle made them, and their
+// calendars.
+func (c *cycle) groups(f groupsFlags, lineDepth int) error {
+	if c.Index == nil {
+		c.Index = matcher.NewIndex(c.Dataset)
+	}
+	p := matcher.CodevProblem(&c.Config, c.Dataset, c.Index, c.Plan, c.Matching, c.Codev,
+		matcher.CodevOptions{LineDepth: lineDepth, Seed: f.Seed})
+	var err error
+	if c.Groups, err = codev.Solve(p); err != nil {
+		return err
+	}
+	sch, err := f.schedule(c.Config.Codev.Animator)
+	if err != nil {
+		return err
+	}
+	c.Calendars = make([][]codev.Session, len(c.Groups.Groups))
+	for i := range c.Groups.Groups {
+		c.Calendars[i] = codev.Calendar(&c.Groups.Groups[i], sch)
+	}
+	return nil
+}
+
+// codevTables are the tables of the codevelopment groups: groups.csv,
+// group_sessions.csv, codev_unplaced.csv and group_summary.csv.
+func (c *cycle) codevTables(lang reports.Lang, names reports.Namer) []*reports.Table {
+	return []*reports.Table{
+		reports.GroupsTable(c.Groups, lang, names),
+		reports.GroupSessionsTable(c.Groups, c.Calendars, lang, names),
+		reports.CodevUnplacedTable(c.Groups, lang, names, c.Config.Codev.MinSize),
+		reports.GroupSummaryTable(c.Groups, lang),
+	}
 }
 
 // writeOutputs writes each table as NAME.csv into dir. Every file is

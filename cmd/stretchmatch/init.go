@@ -32,14 +32,15 @@ func newInitCmd(ios *iostreams, runF func(*initOptions) error) *cobra.Command {
 		Use:   "init DIR",
 		Short: "Write the sample input files and a commented default config into DIR",
 		Long: `Write the sample organisation's input files (people.csv, positions.csv,
-moves.csv, mentors.csv, mentees.csv, history.csv) and a commented default
+moves.csv, mentors.csv, mentees.csv, history.csv, codev.csv) and a commented default
 configuration (config.yaml) into DIR, creating it if needed, as templates to
 fill with your own export. Existing files are left alone unless --force.
 
 --synthetic N writes instead a generated organisation of N people (a
 management tree with realistic spans, divisions, countries on several
-continents, positions, candidate moves, mentors, mentees and history), the
-same for the same --seed, for trials and benchmarks. With --previous, the
+continents, positions, candidate moves, mentors, mentees and history, and
+codev.csv with one person in ten volunteering for codevelopment groups),
+the same for the same --seed, for trials and benchmarks. With --previous, the
 generated organisation is last quarter's: its pack (run.json, plan.csv,
 pairs.csv and copies of its inputs) goes into DIR/previous, and DIR gets
 this quarter's people.csv (some chosen moves realised through position_id,
@@ -184,5 +185,9 @@ func syntheticFiles(opt synthetic.Options, previous bool) ([]initFile, error) {
 		}
 		files = append(files, prev...)
 	}
-	return files, nil
+	cv, err := data.EncodeCodev(synthetic.Codev(ds, opt.Seed))
+	if err != nil {
+		return nil, err
+	}
+	return append(files, initFile{cv.Name, cv.Data}), nil
 }

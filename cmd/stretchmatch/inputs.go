@@ -24,6 +24,9 @@ type inputOptions struct {
 	Delimiter     string
 	Verbose       bool
 	Limits        limitFlags
+	// CodevFile and CodevHistoryFile replace DIR's codev.csv and
+	// codev_history.csv.
+	CodevFile, CodevHistoryFile string
 	// Redact shows pseudonyms instead of names in the messages of the
 	// load too (set from the command's --redact).
 	Redact bool
@@ -46,6 +49,8 @@ func addInputFlags(cmd *cobra.Command, o *inputOptions) {
 	for _, in := range inputFlags {
 		o.Files[in.file] = f.String(in.flag, "", fmt.Sprintf("read %s from `FILE` instead of DIR ('-' = standard input)", in.file))
 	}
+	f.StringVar(&o.CodevFile, "codev", "", "read codev.csv (codevelopment volunteers) from `FILE` instead of DIR ('-' = standard input)")
+	f.StringVar(&o.CodevHistoryFile, "codev-history", "", "read codev_history.csv (earlier groups) from `FILE` instead of DIR ('-' = standard input)")
 	f.StringVar(&o.ConfigFile, "config", "", "YAML `FILE` overriding weights, thresholds and rules")
 	f.StringVar(&o.Delimiter, "delimiter", "", "force the CSV delimiter: {comma|semicolon|tab} (default: detected from the header line)")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "say which encoding, delimiter and columns were recognised")
@@ -83,6 +88,11 @@ func (o *inputOptions) check() error {
 			stdin++
 		}
 	}
+	for _, f := range []string{o.CodevFile, o.CodevHistoryFile} {
+		if f == "-" {
+			stdin++
+		}
+	}
 	if stdin > 1 {
 		return usageErrorf("only one input file can be read from standard input ('-')")
 	}
@@ -113,6 +123,11 @@ type loaded struct {
 	Warnings []string
 	// Limits bound what is read from each file.
 	Limits data.Limits
+	// Codev holds the codevelopment volunteers and earlier groups, nil
+	// when there is no codev.csv; CodevSource and CodevHistorySource are
+	// the files as read (nil when absent).
+	Codev                           *model.Codev
+	CodevSource, CodevHistorySource *data.Source
 }
 
 // readInputFile reads a file other than the six inputs (configuration,
@@ -168,6 +183,7 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 		ropt.ShowName = func(id, _ string) string { return reports.Pseudonym(id) }
 	}
 	ds, notes, err := data.Load(l.Inputs, ropt)
+	err = o.loadCodev(l, ds, stdin, &notes, err)
 	l.Warnings = notes.Warnings()
 	shown := l.Warnings // warnings are shown always, every note with --verbose
 	if o.Verbose {
@@ -184,6 +200,45 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 		return nil, err
 	}
 	return l, nil
+}
+
+// loadCodev reads and checks codev.csv and codev_history.csv when present,
+// adding their problems to those of the other files (err, from data.Load).
+func (o *inputOptions) loadCodev(l *loaded, ds *model.Dataset, stdin io.Reader, notes *data.Notes, err error) error {
+	codevPath, histPath := o.CodevFile, o.CodevHistoryFile
+	var readErr error
+	l.CodevSource, l.CodevHistorySource, readErr = data.ReadCodevInputs(o.Dir, codevPath, histPath, stdin)
+	for _, p := range []struct{ flag, std string }{{codevPath, data.FileCodev}, {histPath, data.FileCodevHistory}} {
+		switch {
+		case p.flag != "" && p.flag != "-":
+			l.Paths = append(l.Paths, p.flag)
+		case p.flag == "" && o.Dir != "":
+			l.Paths = append(l.Paths, o.Dir+string(os.PathSeparator)+p.std)
+		}
+	}
+	var ps data.Problems
+	errors.As(err, &ps)
+	if err != nil && ps == nil {
+		return err
+	}
+	var more data.Problems
+	if errors.As(readErr, &more) {
+		ps = append(ps, more...)
+	}
+	if l.CodevSource != nil {
+		cv, cnotes, cerr := data.LoadCodev(l.CodevSource, l.CodevHistorySource, ds, data.ReadOptions{Delimiter: l.Delimiter})
+		*notes = append(*notes, cnotes...)
+		if errors.As(cerr, &more) {
+			ps = append(ps, more...)
+		} else if cerr != nil {
+			return cerr
+		}
+		l.Codev = cv
+	}
+	if len(ps) > 0 {
+		return ps
+	}
+	return nil
 }
 
 // inputPaths lists the paths of every file a command may read, present or

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 
@@ -23,6 +24,9 @@ type cycleFlags struct {
 	Rematch          bool
 	Progress         bool
 	PlanFile         string
+	// Groups are the flags of the codevelopment groups, formed when
+	// codev.csv is given.
+	Groups groupsFlags
 }
 
 func addCycleFlags(cmd *cobra.Command, o *cycleFlags) {
@@ -33,6 +37,7 @@ func addCycleFlags(cmd *cobra.Command, o *cycleFlags) {
 	f.BoolVar(&o.Rematch, "rematch", false, "ignore the active pairs of history.csv and match everybody anew")
 	f.StringVar(&o.PlanFile, "plan", "", "take the chosen moves from `FILE` (a plan.csv, possibly edited by the committee) instead of planning")
 	f.BoolVar(&o.Progress, "progress", false, "show the stages and their times on standard error even when it is not a terminal")
+	addGroupsFlags(cmd, &o.Groups)
 }
 
 // check validates the flags before any work is done.
@@ -43,7 +48,7 @@ func (o *cycleFlags) check() error {
 	if o.PlanFile != "" && o.AllowOverstretch {
 		return usageErrorf("--plan and --allow-overstretch cannot be used together: the plan file already says which moves are chosen")
 	}
-	return nil
+	return o.Groups.check()
 }
 
 // checkCycleFlags validates, before any work, the flags that run and
@@ -92,6 +97,12 @@ func runCycle(l *loaded, f cycleFlags, pr *progress) (*cycle, error) {
 			return nil, err
 		}
 	}
+	if l.Codev != nil {
+		pr.stage("forming codevelopment groups of %d volunteers", len(l.Codev.Volunteers))
+		if err := c.groups(f.Groups, f.LineDepth); err != nil {
+			return nil, err
+		}
+	}
 	pr.done()
 	return c, nil
 }
@@ -108,6 +119,7 @@ func (c *cycle) runRecord() reports.RunRecord {
 		{data.FilePeople, in.People}, {data.FilePositions, in.Positions}, {data.FileMoves, in.Moves},
 		{data.FileMentors, in.Mentors}, {data.FileMentees, in.Mentees}, {data.FileHistory, in.History},
 		{"config_file", c.ConfigSource}, {"plan_file", c.PlanSource}, {data.FileDecisions, c.DecisionsSource},
+		{data.FileCodev, c.CodevSource}, {data.FileCodevHistory, c.CodevHistorySource},
 	} {
 		if f.src != nil {
 			r.Inputs = append(r.Inputs, reports.HashInput(f.name, f.src.Name, f.src.Data))
@@ -123,6 +135,14 @@ func (c *cycle) committeePack(lang reports.Lang, names reports.Namer) *reports.P
 		Config: &c.Config, Dataset: c.Dataset, Scores: c.Scores, Plan: c.Plan, Matching: c.Matching,
 		Lang: lang, Names: names, Run: c.runRecord(), Prices: c.Prices,
 	})
+	if c.Groups != nil {
+		// Before the run record, which closes the pack.
+		at := slices.IndexFunc(p.Sections, func(s reports.Section) bool { return s.Name == "run" })
+		if at < 0 {
+			at = len(p.Sections)
+		}
+		p.Sections = slices.Insert(p.Sections, at, reports.CodevSection(c.Groups, c.Calendars, &c.Config.Codev, lang, names))
+	}
 	if c.Followed != nil {
 		p.Sections = append(p.Sections, c.Followed.section(c.loaded, lang, names))
 	}
@@ -144,6 +164,9 @@ func (c *cycle) csvTables(lang reports.Lang, names reports.Namer) []*reports.Tab
 	}
 	if c.hasDecisions() {
 		tables = append(tables, reports.DecisionCostsTable(c.Prices, c.Plan, lang))
+	}
+	if c.Groups != nil {
+		tables = append(tables, c.codevTables(lang, names)...)
 	}
 	return tables
 }

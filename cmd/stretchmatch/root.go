@@ -156,6 +156,7 @@ func newRootCmd(ios *iostreams) *cobra.Command {
 		newScoreCmd(ios, nil),
 		newPlanCmd(ios, nil),
 		newMatchCmd(ios, nil),
+		newGroupsCmd(ios, nil),
 		newAssignCmd(ios, nil),
 		newReportCmd(ios, nil),
 		newRunCmd(ios, nil),

@@ -115,10 +115,10 @@ func runRun(opts *runOptions) error {
 		return err
 	}
 	if opts.Follow.Prev != "" {
-		if c.Followed, err = followUp(l, opts.Input.Dir, opts.Follow); err != nil {
+		opts.Follow.CodevHistory = opts.Input.CodevHistoryFile
+		if err := c.followUp(opts.Input.Dir, opts.Follow); err != nil {
 			return err
 		}
-		c.Paths = append(c.Paths, c.Followed.Paths...)
 	}
 	lang, _ := parseLang(opts.Lang)
 	pr.stage("rendering the CSV files and the committee pack")

@@ -27,9 +27,11 @@ references between them, and list ALL problems, each as
   FILE:LINE:COLUMN: what is wrong (what to do)
 
 with the physical line number and the column number as a spreadsheet counts
-it. Exits 1 if any problem was found; writes nothing. On success prints what
-the data holds, and says which files were read as Windows-1252 rather than
-UTF-8. --redact names people by pseudonyms in the messages.`,
+it. DIR's activity.csv, when there, is checked too (its pairs and groups
+are checked against last quarter's pack by followup). Exits 1 if any problem
+was found; writes nothing. On success prints what the data holds, and says
+which files were read as Windows-1252 rather than UTF-8. --redact names
+people by pseudonyms in the messages.`,
 		Example: `  stretchmatch validate review-q3
   stretchmatch validate --people export/employees.csv --delimiter semicolon review-q3`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
@@ -56,7 +58,7 @@ UTF-8. --redact names people by pseudonyms in the messages.`,
 
 func runValidate(opts *validateOptions) error {
 	l, err := opts.Input.load(opts.IO.In, opts.IO.ErrOut)
-	if err != nil {
+	if err = joinProblems(err, validateActivity(opts.Input.Dir, opts.Input.Delimiter)); err != nil {
 		return err
 	}
 	lang, _ := opts.Output.language()
