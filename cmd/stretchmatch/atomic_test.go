@@ -125,7 +125,7 @@ func TestSIGTERMMidWrite(t *testing.T) {
 		t.Fatalf("first run: exit %d", code)
 	}
 	before := snapshot(t, out)
-	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP} {
 		cmd, stdin, stderr := startHold(t, hold, out)
 		cmd.Process.Signal(sig)
 		err := cmd.Wait()
@@ -133,7 +133,7 @@ func TestSIGTERMMidWrite(t *testing.T) {
 		if code := exitCodeOf(err); code != 128+int(sig) {
 			t.Errorf("%v: exit %d, want %d", sig, code, 128+int(sig))
 		}
-		name := map[syscall.Signal]string{syscall.SIGTERM: "SIGTERM", syscall.SIGINT: "SIGINT"}[sig]
+		name := map[syscall.Signal]string{syscall.SIGTERM: "SIGTERM", syscall.SIGINT: "SIGINT", syscall.SIGHUP: "SIGHUP"}[sig]
 		want := "stretchmatch: stopped by " + name + "; files being written were removed, earlier output is unchanged\n"
 		if stderr.String() != want {
 			t.Errorf("%v: stderr %q, want %q", sig, stderr.String(), want)

@@ -33,8 +33,9 @@ The files are then written as one transaction, never over an input file:
 all are staged inside OUT and renamed into place only once every one is
 written, run.json last, so OUT holds either the earlier pack or the new one,
 whatever fails. A second run on the same OUT meanwhile fails at once (exit
-1); SIGINT or SIGTERM removes the staged files (exit 130 or 143). Files
-follow the umask: under umask 077 they are readable by you alone.
+1); SIGINT, SIGTERM or SIGHUP removes the staged files (exit 130, 143,
+129). Files follow the umask: under umask 077 they are readable by you
+alone.
 
 Files written into OUT:
   scores.csv, plan.csv, unplaced.csv, open_positions.csv   (as score and plan --out)
