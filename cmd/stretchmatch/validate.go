@@ -61,6 +61,9 @@ func runValidate(opts *validateOptions) error {
 	if err = joinProblems(err, validateActivity(opts.Input.Dir, opts.Input.Delimiter)); err != nil {
 		return err
 	}
+	if err := checkPairDecisions(l); err != nil {
+		return err
+	}
 	lang, _ := opts.Output.language()
 	if err := writeTables(opts.IO, &opts.Output, l.Paths, reports.DatasetTable(l.Dataset, lang)); err != nil {
 		return err
