@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"syscall"
 
@@ -73,12 +72,15 @@ func optionalFile(path, dir, name string) (*data.Source, error) {
 	if !explicit {
 		path = filepath.Join(dir, name)
 	}
-	b, err := os.ReadFile(path)
+	b, err := data.ReadFileLimited(path, 0)
+	var ps data.Problems
 	switch {
 	case err == nil:
 		return &data.Source{Name: path, Data: b}, nil
 	case !explicit && (errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)):
 		return nil, nil // absent, or DIR is no folder (reported by the input files)
+	case errors.As(err, &ps):
+		return nil, ps
 	}
 	return nil, data.Problems{{File: path, Msg: "cannot read the file: " + errors.Unwrap(err).Error(), Hint: "check the path given to the flag"}}
 }

@@ -63,7 +63,7 @@ var messageList = []message{
 	{"--every %q: write a number of weeks or months, such as 4w, 6w or 1m", "--every %q : écrivez un nombre de semaines ou de mois, par exemple 4w, 6w ou 1m"},
 	{"--decimals %d: choose from 0 to 12, or -1 for automatic", "--decimals %d : choisissez de 0 à 12, ou -1 pour automatique"},
 	{"--capacity %q: write COL=N", "--capacity %q : écrivez COL=N"},
-	{"--capacity %q: N must be a whole number ≥ 0", "--capacity %q : N doit être un nombre entier ≥ 0"},
+	{"--capacity %q: N must be a whole number from 0 to %d", "--capacity %q : N doit être un nombre entier de 0 à %d"},
 	{"--capacity %s=%s: %s has no column %q", "--capacity %s=%s : %s n'a pas de colonne %q"},
 	{"--synthetic %d: give a number of people from 1 to %d", "--synthetic %d : donnez un nombre de personnes de 1 à %d"},
 	{"--seed and --mentor-capacity go with --synthetic", "--seed et --mentor-capacity vont avec --synthetic"},

@@ -143,7 +143,7 @@ Exit codes:
   0  success
   1  bad input data or an I/O error (every problem is listed as FILE:LINE:COLUMN)
   2  usage error (unknown command or flag, wrong arguments)
-  130, 143  stopped by SIGINT or SIGTERM (files being written are removed)
+  130, 143, 129  stopped by SIGINT, SIGTERM or SIGHUP (files being written are removed)
 `
 
 func newRootCmd(ios *iostreams) *cobra.Command {

@@ -29,7 +29,13 @@ func newRunCmd(ios *iostreams, runF func(*runOptions) error) *cobra.Command {
 moves, match mentees with mentors, and build the committee pack: the whole
 cycle in one command. Everything is computed and rendered in memory first;
 when the input has a problem nothing is written and OUT is not even created.
-Each file is then written atomically, never over an input file.
+The files are then written as one transaction, never over an input file:
+all are staged inside OUT and renamed into place only once every one is
+written, run.json last, so OUT holds either the earlier pack or the new one,
+whatever fails. A second run on the same OUT meanwhile fails at once (exit
+1); SIGINT, SIGTERM or SIGHUP removes the staged files (exit 130, 143,
+129). Files follow the umask: under umask 077 they are readable by you
+alone.
 
 Files written into OUT:
   scores.csv, plan.csv, unplaced.csv, open_positions.csv   (as score and plan --out)
