@@ -123,24 +123,6 @@ func (s *state) scanRow(i, k, need int) {
 	}
 }
 
-// bound returns the upper bound of the worst group score for any grouping
-// that places at least placed volunteers: the mean, over the placed
-// volunteers with the highest bounds, of each one's best possible mean pair
-// score, plus a perfect gender balance.
-func (s *state) bound(placed int) float64 {
-	if placed == 0 {
-		return 0
-	}
-	u := slices.Clone(s.u)
-	slices.SortFunc(u, func(a, b float64) int { return cmp.Compare(b, a) })
-	sum := 0.0
-	for _, x := range u[:placed] {
-		sum += x
-	}
-	in := s.in
-	return 100 * (in.wPair*sum/float64(placed) + in.wGender) / (in.wPair + in.wGender)
-}
-
 // rowSum returns Σ q(x, a) over the members a of g other than skip.
 func (s *state) rowSum(x int, g *grp, skip int) int64 {
 	var t int64
