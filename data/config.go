@@ -227,6 +227,7 @@ var configDocs = map[string]string{
 	"triggers.grade_jump":                "grade_jump is set when the target grade is at least this much higher.",
 	"triggers.first_time_abroad_manager": "Turn the first_time_abroad_manager trigger on (true) or off (false).",
 	"match":                              "Mentor matching.",
+	"pack":                               "The committee pack.",
 	"match.min_fit":                      "Pairs with a fit F below this value (0–100) are not allowed.",
 	"match.line_depth":                   "How far up the chain of managers the reporting-line rule looks; 0 = no limit.",
 	"match.fit_weights":                  "Weights of the five fit components.",
@@ -239,6 +240,7 @@ var configDocs = map[string]string{
 	"match.need_min_x":                   "A planned move's criteria with x at least this value count as the mentee's needs.",
 	"match.allow_repeat":                 "Allow pairs that already ended in history.csv.",
 	"match.default_capacity":             "A mentor's capacity when mentors.csv leaves it empty.",
+	"pack.confidential":                  "The mark on every page of the committee pack (empty: none).",
 }
 
 // DefaultConfigYAML returns the commented configuration file that

@@ -18,7 +18,19 @@ type Config struct {
 	StrategicMin float64  `yaml:"strategic_min"`
 	Triggers     Triggers `yaml:"triggers"`
 	Match        Match    `yaml:"match"`
+	Pack         Pack     `yaml:"pack"`
 }
+
+// Pack holds what the committee pack says of itself.
+type Pack struct {
+	// Confidential is the mark printed on every page of the pack; empty
+	// prints none. The default, DefaultConfidential, is shown in the
+	// language of the pack.
+	Confidential string `yaml:"confidential"`
+}
+
+// DefaultConfidential is the default confidentiality mark of the pack.
+const DefaultConfidential = "Confidential — HR"
 
 // Proxies are the values given to rated criteria that were not rated, when
 // the data allows a proxy (SPEC §4).
@@ -101,6 +113,7 @@ func Default() Config {
 			NeedMinX:        0.5,
 			DefaultCapacity: 2,
 		},
+		Pack: Pack{Confidential: DefaultConfidential},
 	}
 }
 

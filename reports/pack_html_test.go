@@ -2,6 +2,8 @@ package reports
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
 	"slices"
 	"strconv"
 	"strings"
@@ -174,7 +176,20 @@ func TestWritePackHTMLSelfContained(t *testing.T) {
 		}
 		ids[id] = true
 	}
-	for _, tag := range []string{"script", "link", "img", "iframe", "object", "embed", "base", "form", "video", "audio", "source"} {
+	scripts := elements(doc, tagged("script"))
+	if len(scripts) != 1 || text(scripts[0]) != packScript {
+		t.Errorf("the page has %d <script> elements, want the one sorting and filtering script", len(scripts))
+	}
+	sum := sha256.Sum256([]byte(packScript))
+	csp := "default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "';"
+	metas := elements(doc, func(n *html.Node) bool { v, _ := attr(n, "http-equiv"); return v == "Content-Security-Policy" })
+	if len(metas) != 1 {
+		t.Fatalf("%d CSP meta elements, want 1", len(metas))
+	}
+	if got, _ := attr(metas[0], "content"); !strings.HasPrefix(got, csp) {
+		t.Errorf("CSP %q, want it to begin with %q", got, csp)
+	}
+	for _, tag := range []string{"link", "img", "iframe", "object", "embed", "base", "form", "video", "audio", "source"} {
 		if n := elements(doc, tagged(tag)); len(n) > 0 {
 			t.Errorf("the page has a <%s> element", tag)
 		}
@@ -240,7 +255,7 @@ func TestWritePackHTMLEscapes(t *testing.T) {
 	p.Sections[0].Intro = "<img src=x onerror=alert(1)>"
 	p.Sections[0].Charts[0].Labels[0] = "<script>x</script>"
 	page, doc := renderHTML(t, p)
-	if strings.Contains(page, "<script>") || strings.Contains(page, "<img") || strings.Contains(page, "<b>") {
+	if strings.Count(page, "<script") != 1 || strings.Contains(page, "<img") || strings.Contains(page, "<b>") {
 		t.Error("markup from the pack reached the page unescaped")
 	}
 	if !strings.Contains(page, "&lt;script&gt;alert(1)&lt;/script&gt;") {

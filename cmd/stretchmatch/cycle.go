@@ -19,6 +19,9 @@ type cycle struct {
 	// PlanSource is the plan file the chosen moves were taken from, nil
 	// when the cycle planned them itself.
 	PlanSource *data.Source
+	// PackOptions are the identity and row limit of the committee pack;
+	// nil gives the defaults.
+	PackOptions *reports.PackOptions
 }
 
 // needFiles reports a problem for each named input that is absent.

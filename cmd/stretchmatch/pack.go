@@ -113,9 +113,13 @@ func (c *cycle) runRecord() reports.RunRecord {
 
 // committeePack builds the committee pack of the cycle.
 func (c *cycle) committeePack(lang reports.Lang, names reports.Namer) *reports.Pack {
+	opt := reports.PackOptions{RowLimit: reports.DefaultRowLimit}
+	if c.PackOptions != nil {
+		opt = *c.PackOptions
+	}
 	return reports.Committee(reports.CommitteeInput{
 		Config: &c.Config, Dataset: c.Dataset, Scores: c.Scores, Plan: c.Plan, Matching: c.Matching,
-		Lang: lang, Names: names, Run: c.runRecord(),
+		Lang: lang, Names: names, Run: c.runRecord(), Options: opt,
 	})
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -17,6 +18,7 @@ type runOptions struct {
 	Lang   string
 	Redact bool
 	Excel  bool
+	Pack   packFlags
 }
 
 func newRunCmd(ios *iostreams, runF func(*runOptions) error) *cobra.Command {
@@ -40,7 +42,8 @@ Files written into OUT:
 --plan FILE takes the chosen moves from a plan.csv the committee edited
 instead of planning; run.json then records its hash too. --progress shows
 the stages and their times on standard error (they show anyway when it is a
-terminal).
+terminal). --title, --period, --organisation, --date and --rows shape the
+committee pack as for 'stretchmatch report'.
 
 The same inputs and flags give byte-identical files.`,
 		Example: `  stretchmatch run review-q3 --out results
@@ -53,6 +56,9 @@ The same inputs and flags give byte-identical files.`,
 				return usageErrorf("--out is required: name the folder to write the output files into")
 			}
 			if err := checkCycleFlags(&opts.Input, &opts.Cycle, opts.Lang); err != nil {
+				return err
+			}
+			if err := opts.Pack.check(); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -68,6 +74,7 @@ The same inputs and flags give byte-identical files.`,
 	addLangFlag(cmd, &opts.Lang)
 	f.BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym, in every file")
 	f.BoolVar(&opts.Excel, "excel", false, "CSV files for Excel: byte-order mark and ';' delimiter")
+	addPackFlags(cmd, &opts.Pack)
 	return cmd
 }
 
@@ -99,6 +106,8 @@ func runRun(opts *runOptions) error {
 		return err
 	}
 	lang, _ := parseLang(opts.Lang)
+	po, _ := opts.Pack.options(os.Getenv)
+	c.PackOptions = &po
 	pr.stage("rendering the CSV files and the committee pack")
 	files, err := renderRun(c, lang, reports.Namer{Redact: opts.Redact}, opts.Excel)
 	if err != nil {
