@@ -89,6 +89,31 @@ type htmlCell struct {
 	Text  string
 	Class string // "num", "long", "strip" or ""
 	Strip []stripCell
+	Parts []string // Text cut where a line may break (after _ > | / ,), or nil
+}
+
+// breakAfter are the characters after which a cell's text may go on the
+// next line, so that ids and lists never need to be broken mid-word.
+const breakAfter = "_>|/,"
+
+// textParts cuts s after each of breakAfter; nil when there is no cut.
+func textParts(s string) []string {
+	if !strings.ContainsAny(s, breakAfter) {
+		return nil
+	}
+	var parts []string
+	for s != "" {
+		i := strings.IndexAny(s, breakAfter)
+		if i < 0 || i == len(s)-1 {
+			break
+		}
+		parts = append(parts, s[:i+1])
+		s = s[i+1:]
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	return append(parts, s)
 }
 
 type stripCell struct {
@@ -228,7 +253,7 @@ func newHTMLTable(t *Table, id string, showTitle bool, limit int) htmlTable {
 		m := t.meta(r)
 		hr := htmlRow{ID: m.ID, Link: m.Link, Keep: m.Keep, Cells: make([]htmlCell, len(row))}
 		for c, v := range row {
-			hr.Cells[c] = htmlCell{Text: v, Class: classes[c]}
+			hr.Cells[c] = htmlCell{Text: v, Class: classes[c], Parts: textParts(v)}
 			if t.Columns[c].Kind == Strip {
 				hr.Cells[c] = stripHTML(t.Columns[c], v)
 			}

@@ -180,7 +180,7 @@ table.pack-table.wide { font-size: .82rem; }
   .table-wrap { overflow: visible; max-height: none; border: 0; border-radius: 0; width: auto; max-width: 100%; margin-bottom: .4rem; }
   table.pack-table { font-size: 8pt; border-collapse: collapse; min-width: 0; max-width: 100%; }
   table.pack-table.wide { font-size: 7pt; }
-  .pack-table th, .pack-table td { padding: 1.5pt 3.5pt; white-space: normal; overflow-wrap: anywhere; }
+  .pack-table th, .pack-table td { padding: 1.5pt 3.5pt; white-space: normal; overflow-wrap: break-word; }
   .pack-table th { white-space: normal; overflow-wrap: normal; }
   .pack-table td.num, .pack-table th.num, .pack-table td.strip { white-space: nowrap; overflow-wrap: normal; }
   .pack-table td.long > div { min-width: 0; max-width: none; }
@@ -274,9 +274,9 @@ table.pack-table.wide { font-size: .82rem; }
 {{- range $i, $c := .Cells}}
 <td{{with $c.Class}} class="{{.}}"{{end}}>
 {{- if $c.Strip}}<span class="strip-cells" role="img" aria-label="{{$c.Text}}">{{range $c.Strip}}<i class="s{{.Shade}}" title="{{.Tip}}"></i>{{end}}</span>
-{{- else if and (eq $i 0) $link}}<a href="#{{$link}}">{{$c.Text}}</a>
-{{- else if eq $c.Class "long"}}<div>{{$c.Text}}</div>
-{{- else}}{{$c.Text}}{{end -}}
+{{- else if and (eq $i 0) $link}}<a href="#{{$link}}">{{template "text" $c}}</a>
+{{- else if eq $c.Class "long"}}<div>{{template "text" $c}}</div>
+{{- else}}{{template "text" $c}}{{end -}}
 </td>
 {{- end}}</tr>
 {{- end}}
@@ -290,6 +290,7 @@ table.pack-table.wide { font-size: .82rem; }
 <p class="empty">{{$.EmptyLabel}}</p>
 {{- end}}
 {{- end -}}
+{{define "text"}}{{if .Parts}}{{range $j, $p := .Parts}}{{if $j}}<wbr>{{end}}{{$p}}{{end}}{{else}}{{.Text}}{{end}}{{end -}}
 {{define "chart"}}
 <figure class="chart">
 <figcaption aria-hidden="true">{{.Title}}</figcaption>
