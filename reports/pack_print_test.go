@@ -79,7 +79,7 @@ func cyclePackOf(t *testing.T, ds *model.Dataset) (*Pack, []matcher.Score, *matc
 		t.Fatal(err)
 	}
 	p := Committee(CommitteeInput{Config: &cfg, Dataset: ds, Scores: scores, Plan: pl, Matching: mt, Lang: EN,
-		Run: RunRecord{Version: "test", Config: &cfg},
+		Run:     RunRecord{Version: "test", Config: &cfg},
 		Options: PackOptions{Period: "2026 Q3", Organisation: "Northwind Instruments", RowLimit: DefaultRowLimit}})
 	return p, scores, pl
 }
