@@ -209,6 +209,7 @@ func (c *committee) peopleSection() Section {
 		Name:   "people",
 		Title:  cT(l, "p_person_table"),
 		Source: "plan.csv",
+		Full:   "plan",
 		Media:  DocOnly,
 		Columns: []Column{
 			{Key: "person", Label: T(l, "person")},
@@ -327,7 +328,7 @@ func (c *committee) pairsView() *Table {
 		Column{Key: "next_best", Label: cT(l, "p_next_best")},
 		Column{Key: "loss_if_next_best", Label: T(l, "loss_if_next_best"), Kind: Number},
 	)
-	t := &Table{Name: "pairs_view", Title: cT(l, "p_pairs_view"), Columns: cols, Source: "pairs.csv", Media: DocOnly}
+	t := &Table{Name: "pairs_view", Title: cT(l, "p_pairs_view"), Columns: cols, Source: "pairs.csv", Full: "pairs", Media: DocOnly}
 	for i := range c.in.Matching.Pairs {
 		p := &c.in.Matching.Pairs[i]
 		row := []string{c.in.Names.Name(p.Mentee.Person), c.in.Names.Name(p.Mentor.Person), Num(p.Fit.Total, 1)}

@@ -12,6 +12,7 @@ import (
 var docPhrases = map[string]phrase{
 	"doc_more":         {"%d of %d rows shown; the %d others are in %s (sheet %s)%s.", "%d lignes sur %d affichées ; les %d autres sont dans %s (feuille %s)%s."},
 	"doc_more_csv":     {" and %s", " et %s"},
+	"doc_more_nosheet": {"%d of %d rows shown; the %d others are in %s%s.", "%d lignes sur %d affichées ; les %d autres sont dans %s%s."},
 	"doc_filter":       {"Filter rows", "Filtrer les lignes"},
 	"doc_sort":         {"Sort by this column", "Trier selon cette colonne"},
 	"doc_confidential": {"Confidential — HR", "Confidentiel — RH"},
@@ -80,6 +81,9 @@ func moreRowsNote(lang Lang, t *Table, shown int, sheet string) string {
 	if t.Source != "" {
 		csv = fmt.Sprintf(docT(lang, "doc_more_csv"), t.Source)
 	}
+	if sheet == "" {
+		return fmt.Sprintf(docT(lang, "doc_more_nosheet"), shown, len(t.Rows), len(t.Rows)-shown, workbookFile, csv)
+	}
 	return fmt.Sprintf(docT(lang, "doc_more"), shown, len(t.Rows), len(t.Rows)-shown, workbookFile, sheet, csv)
 }
 
@@ -90,14 +94,26 @@ func inDocument(t *Table) bool { return t.Media != SheetOnly }
 func inWorkbook(t *Table) bool { return t.Media != DocOnly }
 
 // packSheetNames returns the sheet name of every table of p that the
-// workbook holds, as [WritePackXLSX] names them.
+// workbook holds, as [WritePackXLSX] names them, and for each DocOnly view
+// the sheet of the table it names as Full.
 func packSheetNames(p *Pack) map[*Table]string {
 	names := uniqueNamer{fit: fitSheetName}
 	out := make(map[*Table]string)
+	byName := make(map[string]string)
 	for i := range p.Sections {
 		for _, t := range p.Sections[i].tables() {
 			if inWorkbook(t) {
 				out[t] = names.name(sheetBase(t.Name))
+				if _, ok := byName[t.Name]; !ok {
+					byName[t.Name] = out[t]
+				}
+			}
+		}
+	}
+	for i := range p.Sections {
+		for _, t := range p.Sections[i].tables() {
+			if !inWorkbook(t) && t.Full != "" {
+				out[t] = byName[t.Full]
 			}
 		}
 	}

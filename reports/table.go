@@ -48,6 +48,7 @@ type Table struct {
 	// them. Meta, when not nil, has one entry per row (see [RowMeta]).
 	Meta   []RowMeta
 	Source string // the CSV file that holds every row, named when the pack shows fewer
+	Full   string // for a DocOnly view: the Name of the table whose sheet has every row
 	Media  Media  // where the committee pack shows the table
 }
 
