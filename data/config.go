@@ -241,6 +241,7 @@ var configDocs = map[string]string{
 	"match.allow_repeat":                 "Allow pairs that already ended in history.csv.",
 	"match.default_capacity":             "A mentor's capacity when mentors.csv leaves it empty.",
 	"pack.confidential":                  "The mark on every page of the committee pack (empty: none).",
+	"pack.equity_columns":                "More columns of people.csv for the equity audit, e.g. [site_type, team]; read for the audit only.",
 }
 
 // DefaultConfigYAML returns the commented configuration file that
@@ -282,6 +283,12 @@ func writeYAML(b *bytes.Buffer, v reflect.Value, path string, depth int) {
 				}
 				fmt.Fprintf(b, "%s  %s: %s # list %s: %s\n", indent, cr.ID, yamlScalar(reflect.ValueOf(w)), cr.List, cr.LabelEN)
 			}
+		case reflect.Slice: // a list of strings, in flow style
+			items := make([]string, f.Len())
+			for i := range items {
+				items[i] = yamlScalar(f.Index(i))
+			}
+			fmt.Fprintf(b, "%s%s: [%s]\n", indent, name, strings.Join(items, ", "))
 		default:
 			fmt.Fprintf(b, "%s%s: %s\n", indent, name, yamlScalar(f))
 		}

@@ -27,6 +27,10 @@ type Pack struct {
 	// prints none. The default, DefaultConfidential, is shown in the
 	// language of the pack.
 	Confidential string `yaml:"confidential"`
+	// EquityColumns names more columns of people.csv for the equity audit,
+	// besides gender, division, grade band and country. They are read for
+	// the audit only.
+	EquityColumns []string `yaml:"equity_columns"`
 }
 
 // DefaultConfidential is the default confidentiality mark of the pack.
@@ -113,7 +117,7 @@ func Default() Config {
 			NeedMinX:        0.5,
 			DefaultCapacity: 2,
 		},
-		Pack: Pack{Confidential: DefaultConfidential},
+		Pack: Pack{Confidential: DefaultConfidential, EquityColumns: []string{}},
 	}
 }
 

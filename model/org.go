@@ -20,6 +20,9 @@ type Person struct {
 	Gender              string   // used only for the equity table
 	LearningOrientation OptFloat // 1–5
 	Line                int      // physical line in the source file; 0 when built in code
+	// Audit holds the values of the columns named by the configuration's
+	// pack.equity_columns, in that order; used by the equity audit only.
+	Audit []string
 }
 
 // Job returns the person's current job, for comparison with a target.

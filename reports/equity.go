@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -50,6 +51,7 @@ var equityPhrases = map[string]phrase{
 	"e_chart":          {"Impact ratios by %s (0.8 line)", "Ratios d'impact par %s (ligne 0,8)"},
 	"e_ref":            {"four-fifths: 0.8", "quatre cinquièmes : 0,8"},
 	"e_small":          {"< 5", "< 5"},
+	"e_named":          {"Equity by %s", "Équité par %s"},
 }
 
 func eT(lang Lang, key string) string {
@@ -64,18 +66,47 @@ func eT(lang Lang, key string) string {
 
 // equityColumn is one audited column of people.csv.
 type equityColumn struct {
-	name, title, group string
+	name, title, group string // table name, keys of the title and the group label
+	column             string // for a column the configuration names: its name, used as it is
 	key                func(*model.Person) string
 	compare            func(a, b string) int
+}
+
+// labels returns the table title and the group label of col in lang.
+func (col equityColumn) labels(l Lang) (title, group string) {
+	if col.column != "" {
+		return fmt.Sprintf(eT(l, "e_named"), col.column), col.column
+	}
+	return eT(l, col.title), eT(l, col.group)
+}
+
+// auditColumns are the built-in audited columns, then those the
+// configuration names (pack.equity_columns), read into Person.Audit.
+func (c *committee) auditColumns() []equityColumn {
+	cols := slices.Clone(equityColumns)
+	for i, name := range c.in.Config.Pack.EquityColumns {
+		cols = append(cols, equityColumn{
+			name:   "equity_" + htmlID(strings.ToLower(strings.TrimSpace(name)), strconv.Itoa(i+1)),
+			column: name,
+			key: func(p *model.Person) string {
+				if i < len(p.Audit) {
+					return p.Audit[i]
+				}
+				return ""
+			},
+			compare: strings.Compare,
+		})
+	}
+	return cols
 }
 
 // equityColumns are the audited columns: gender, division, grade band and
 // country.
 var equityColumns = []equityColumn{
-	{"equity_gender", "e_gender", "e_group_gender", func(p *model.Person) string { return p.Gender }, strings.Compare},
-	{"equity_division", "e_division", "e_group_division", func(p *model.Person) string { return p.Division }, strings.Compare},
-	{"equity_grade_band", "e_grade_band", "e_group_grade", gradeBand, compareGradeBands},
-	{"equity_country", "e_country", "e_group_country", func(p *model.Person) string { return p.Country }, strings.Compare},
+	{"equity_gender", "e_gender", "e_group_gender", "", func(p *model.Person) string { return p.Gender }, strings.Compare},
+	{"equity_division", "e_division", "e_group_division", "", func(p *model.Person) string { return p.Division }, strings.Compare},
+	{"equity_grade_band", "e_grade_band", "e_group_grade", "", gradeBand, compareGradeBands},
+	{"equity_country", "e_country", "e_group_country", "", func(p *model.Person) string { return p.Country }, strings.Compare},
 }
 
 // gradeBand groups grades three by three: "1–3", "4–6"…; grades below 1
@@ -235,11 +266,12 @@ func (c *committee) audit(col equityColumn) equityGroups {
 // equityAuditTable lays the audit of one column out as a table.
 func (c *committee) equityAuditTable(col equityColumn, eg equityGroups) *Table {
 	l := c.lang
+	title, group := col.labels(l)
 	t := &Table{
 		Name:  col.name,
-		Title: eT(l, col.title),
+		Title: title,
 		Columns: []Column{
-			{Key: "group", Label: eT(l, col.group)},
+			{Key: "group", Label: group},
 			{Key: "people", Label: eT(l, "e_people"), Kind: Number},
 			{Key: "proposed_rate", Label: eT(l, "e_proposed"), Kind: Number},
 			{Key: "proposed_ratio", Label: eT(l, "e_ratio"), Kind: Number},
@@ -298,7 +330,8 @@ func (c *committee) equityAuditTable(col equityColumn, eg equityGroups) *Table {
 // when the column has too many groups, or none with a ratio.
 func (c *committee) equityChart(col equityColumn, eg equityGroups) (Chart, bool) {
 	l := c.lang
-	ch := Chart{Title: strings.ReplaceAll(eT(l, "e_chart"), "%s", strings.ToLower(eT(l, col.group))),
+	_, group := col.labels(l)
+	ch := Chart{Title: fmt.Sprintf(eT(l, "e_chart"), strings.ToLower(group)),
 		Max: 1, Ref: FourFifths, RefLabel: eT(l, "e_ref")}
 	if len(eg.keys) > equityChartGroups {
 		return ch, false
@@ -322,7 +355,7 @@ func (c *committee) equityChart(col equityColumn, eg equityGroups) (Chart, bool)
 func (c *committee) equitySection() Section {
 	l := c.lang
 	s := Section{Name: "equity", Title: T(l, "c_equity"), Intro: eT(l, "e_intro")}
-	for _, col := range equityColumns {
+	for _, col := range c.auditColumns() {
 		eg := c.audit(col)
 		if len(eg.keys) == 1 && eg.keys[0] == "" {
 			continue // nobody has a value: nothing to audit

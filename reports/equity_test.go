@@ -198,3 +198,34 @@ func TestEquityDivisionAndGradeBands(t *testing.T) {
 		t.Error("grade bands are not in the order of their grades")
 	}
 }
+
+// TestEquityNamedColumn checks a column the configuration names: its
+// values come from Person.Audit, and its table and chart are built like
+// the others'.
+func TestEquityNamedColumn(t *testing.T) {
+	c := equityFixture()
+	c.in.Config.Pack.EquityColumns = []string{"Site"}
+	for i := range c.in.Dataset.People {
+		p := &c.in.Dataset.People[i]
+		p.Audit = []string{"site-" + p.Gender}
+	}
+	cols := c.auditColumns()
+	if len(cols) != len(equityColumns)+1 {
+		t.Fatalf("%d audited columns", len(cols))
+	}
+	col := cols[len(cols)-1]
+	tb := c.equityAuditTable(col, c.audit(col))
+	if tb.Name != "equity_site" || tb.Title != "Equity by Site" || tb.Columns[0].Label != "Site" {
+		t.Errorf("table %q %q %q", tb.Name, tb.Title, tb.Columns[0].Label)
+	}
+	gender := c.equityAuditTable(equityColumns[0], c.audit(equityColumns[0]))
+	for i := range tb.Rows {
+		if diff := cmp.Diff(gender.Rows[i][1:], tb.Rows[i][1:]); diff != "" || tb.Rows[i][0] != "site-"+gender.Rows[i][0] {
+			t.Errorf("row %d differs from the gender table: %v", i, tb.Rows[i])
+		}
+	}
+	s := c.equitySection()
+	if PackTable(&Pack{Sections: []Section{s}}, "equity_site") == nil {
+		t.Error("the equity section lacks the named column's table")
+	}
+}
