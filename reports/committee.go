@@ -49,7 +49,7 @@ func Committee(in CommitteeInput) *Pack {
 	exceptions := c.exceptionsSection()
 	people := c.peopleSection()
 	people.Tables = append(people.Tables, c.movesTable())
-	return &Pack{
+	p := &Pack{
 		Title: c.title(),
 		Subtitle: fmt.Sprintf(T(l, "c_subtitle"), in.Run.Version, len(in.Dataset.People),
 			len(in.Scores), len(in.Matching.Pairs)+len(in.Matching.Unmatched)),
@@ -67,6 +67,8 @@ func Committee(in CommitteeInput) *Pack {
 			c.runSection(),
 		},
 	}
+	wholeSummaries(p)
+	return p
 }
 
 // committee holds what the sections share: the input and a few indexes.
@@ -167,7 +169,7 @@ func (c *committee) summarySection(exceptions *Table) Section {
 		Intro:   T(l, "c_summary_intro"),
 		Tables:  slices.DeleteFunc([]*Table{t, exceptions, c.decisionsBlock(), c.fitQuartiles()}, func(t *Table) bool { return t == nil }),
 		Charts:  []Chart{{Title: T(l, "c_chart_bands"), Labels: bandLabels, Values: bandValues}},
-		Figures: []string{chartFigure(T(l, "c_chart_bands"), bandLabels, bandValues)},
+		Figures: []string{chartFigure(l, T(l, "c_chart_bands"), bandLabels, bandValues)},
 	}
 }
 
@@ -292,7 +294,7 @@ func (c *committee) pairsSection() Section {
 		Intro:   T(l, "c_pairs_intro"),
 		Tables:  []*Table{c.pairsView(), full},
 		Charts:  []Chart{{Title: T(l, "c_chart_fit"), Labels: labels, Values: counts}},
-		Figures: []string{chartFigure(T(l, "c_chart_fit"), labels, counts)},
+		Figures: []string{chartFigure(l, T(l, "c_chart_fit"), labels, counts)},
 	}
 }
 
@@ -513,7 +515,7 @@ func (c *committee) loadSection() Section {
 		Intro:   T(l, "c_load_intro"),
 		Tables:  []*Table{load},
 		Charts:  []Chart{chart},
-		Figures: []string{chartFigure(chart.Title, chart.Labels, chart.Values)},
+		Figures: []string{chartFigure(l, chart.Title, chart.Labels, chart.Values)},
 	}
 }
 

@@ -117,6 +117,7 @@ func exceptionsOverview(l Lang, details []*Table, open int) *Table {
 			{Key: "count", Label: T(l, "count"), Kind: Number},
 		},
 	}
+	t.Whole = true
 	for _, d := range details {
 		t.AddMeta(RowMeta{Keep: true, Link: htmlID(d.Name, d.Name)}, d.Title, strconv.Itoa(len(d.Rows)))
 	}
@@ -133,6 +134,7 @@ func (c *committee) decisionsBlock() *Table {
 		return nil
 	}
 	d.Title = cT(c.lang, "p_decisions")
+	d.Whole = true
 	for i := range d.Rows {
 		for len(d.Meta) <= i {
 			d.Meta = append(d.Meta, RowMeta{})
@@ -144,12 +146,12 @@ func (c *committee) decisionsBlock() *Table {
 
 // chartFigure says in one line what a bar chart shows, for the Markdown
 // document: "Title: label value, label value…".
-func chartFigure(title string, labels []string, values []float64) string {
+func chartFigure(l Lang, title string, labels []string, values []float64) string {
 	parts := make([]string, len(labels))
 	for i := range labels {
 		parts[i] = labels[i] + " " + chartValue(values[i], "")
 	}
-	return title + ": " + strings.Join(parts, ", ")
+	return title + docT(l, "doc_colon") + strings.Join(parts, ", ")
 }
 
 // personLine is the move a person's line in the people table shows: the
@@ -249,7 +251,7 @@ func (c *committee) peopleSection() Section {
 		Intro:    cT(l, "p_people_intro"),
 		Tables:   []*Table{t},
 		Scatters: []Scatter{sc},
-		Figures:  []string{sc.Title + ": " + sc.Desc},
+		Figures:  []string{sc.Title + docT(l, "doc_colon") + sc.Desc},
 	}
 }
 
@@ -401,4 +403,18 @@ func (c *committee) yesNo(b bool) string {
 		return cT(c.lang, "p_yes")
 	}
 	return cT(c.lang, "p_no")
+}
+
+// wholeSummaries marks the tables of the summary, equity and run record
+// sections as shown in full whatever the row limit: they summarise, one
+// row per figure, group or setting.
+func wholeSummaries(p *Pack) {
+	for i := range p.Sections {
+		switch p.Sections[i].Name {
+		case "summary", "equity", "run":
+			for _, t := range p.Sections[i].Tables {
+				t.Whole = true
+			}
+		}
+	}
 }

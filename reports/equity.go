@@ -363,7 +363,7 @@ func (c *committee) equitySection() Section {
 		s.Tables = append(s.Tables, c.equityAuditTable(col, eg))
 		if ch, ok := c.equityChart(col, eg); ok {
 			s.Charts = append(s.Charts, ch)
-			s.Figures = append(s.Figures, chartFigure(ch.Title, ch.Labels, ch.Values))
+			s.Figures = append(s.Figures, chartFigure(l, ch.Title, ch.Labels, ch.Values))
 		}
 	}
 	for _, t := range c.equityBandTables() {

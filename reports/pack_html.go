@@ -137,7 +137,7 @@ func newHTMLPack(p *Pack) htmlPack {
 	}
 	for _, kv := range [][2]string{{"doc_period", id.Period}, {"doc_organisation", id.Organisation}, {"doc_date", id.Date}} {
 		if kv[1] != "" {
-			hp.Identity = append(hp.Identity, docT(p.Lang, kv[0])+": "+kv[1])
+			hp.Identity = append(hp.Identity, docT(p.Lang, kv[0])+docT(p.Lang, "doc_colon")+kv[1])
 		}
 	}
 	hp.PageBoxes = pageBoxes(strings.Join(nonEmpty(p.Title, id.Period, id.Organisation), " · "),

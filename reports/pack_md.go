@@ -157,7 +157,7 @@ func writeMDIdentity(b *strings.Builder, p *Pack) {
 	var parts []string
 	for _, kv := range [][2]string{{"doc_period", id.Period}, {"doc_organisation", id.Organisation}, {"doc_date", id.Date}} {
 		if kv[1] != "" {
-			parts = append(parts, docT(p.Lang, kv[0])+": "+kv[1])
+			parts = append(parts, docT(p.Lang, kv[0])+docT(p.Lang, "doc_colon")+kv[1])
 		}
 	}
 	if id.Confidential != "" {

@@ -21,6 +21,7 @@ var docPhrases = map[string]phrase{
 	"doc_date":         {"Date", "Date"},
 	"doc_figures":      {"Figures", "Figures"},
 	"doc_not_shown":    {"Also in the workbook: %s.", "Aussi dans le classeur : %s."},
+	"doc_colon":        {": ", " : "},
 }
 
 // docT returns the label of key in lang, from the documents' phrases first,
@@ -44,7 +45,7 @@ const workbookFile = "report.xlsx"
 // the indexes come back in the table's order.
 func shownRows(t *Table, limit int) []int {
 	n := len(t.Rows)
-	if limit <= 0 || n <= limit {
+	if limit <= 0 || n <= limit || t.Whole {
 		out := make([]int, n)
 		for i := range out {
 			out[i] = i

@@ -45,6 +45,11 @@ func TestShownRows(t *testing.T) {
 			}
 		})
 	}
+	whole := longTable(6)
+	whole.Whole = true
+	if got := shownRows(whole, 2); len(got) != 6 {
+		t.Errorf("a summary table shows %d of its 6 rows under a limit of 2", len(got))
+	}
 }
 
 func TestMoreRowsNote(t *testing.T) {

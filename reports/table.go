@@ -50,6 +50,7 @@ type Table struct {
 	Source string // the CSV file that holds every row, named when the pack shows fewer
 	Full   string // for a DocOnly view: the Name of the table whose sheet has every row
 	Media  Media  // where the committee pack shows the table
+	Whole  bool   // a summary: shown in full whatever the pack's row limit
 }
 
 // Media tells which documents of the committee pack show a table.

@@ -31,10 +31,7 @@ func newReportCmd(ios *iostreams, runF func(*reportOptions) error) *cobra.Comman
 		Use:   "report [DIR] [--out OUT | -o FILE]",
 		Short: "Build the committee pack: Markdown, HTML and Excel",
 		Long: `Run the whole cycle on the input files of DIR (score, plan, match) and build
-the committee pack: summary (moves by band, strategic moves, moves chosen,
-share of mentees matched, fit quartiles), moves, plan, pairs, exceptions,
-equity (by division, grade and gender when given), mentor load and the run
-record (tool version, configuration in force, SHA-256 of every input).
+the committee pack.
 
 Without --out or -o, the pack is printed on standard output in Markdown
 (--format html for the HTML page). --out OUT writes report.md, report.html
@@ -47,9 +44,13 @@ committee edited, instead of planning anew.
 Page 1 of the pack is a one-page summary: key figures, the bands chart, the
 exceptions that need a decision (each linking to its detail) and, when
 there are any, the committee's decisions and their price. Then one line per
-person, the pairs, the exceptions, the equity audit (rates and impact
-ratios by gender, division, grade band and country, flagged below 0.8),
-mentor load, the plan and the run record. --title, --period and
+person (with the criteria as a strip and a challenge × support chart), the
+pairs, the exceptions, the equity audit (rates and impact ratios by gender,
+division, grade band, country and the columns pack.equity_columns names,
+flagged below 0.8), mentor load (used / capacity), the plan and the run
+record (tool version, configuration in force, SHA-256 of every input). The
+full-number tables (every move with its fifteen criteria, the plan of every
+candidate) are in the workbook only. --title, --period and
 --organisation say what the pack is; with the confidential mark of the
 configuration (pack.confidential, default "Confidential — HR") they head
 every printed page. The pack is dated only with --date or SOURCE_DATE_EPOCH,
