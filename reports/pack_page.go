@@ -6,8 +6,9 @@ import (
 	"html/template"
 )
 
-// packScript makes the tables of the page sortable (a button in each
-// header cell; aria-sort says the order) and filterable (a search box above
+// packScript makes the tables of the page sortable (a span with the button
+// role in each header cell, not a form control, which Chromium leaves out
+// of the header repeated on printed pages; aria-sort says the order) and filterable (a search box above
 // each long table). It reads its labels from the body's data attributes, so
 // that its text, and the hash the Content Security Policy allows, never
 // change. Without it the page reads the same, unsorted and unfiltered.
@@ -29,12 +30,16 @@ const packScript = `(function () {
     var heads = head.cells;
     Array.prototype.forEach.call(heads, function (th, col) {
       if (th.classList.contains("strip")) { return; }
-      var b = document.createElement("button");
-      b.type = "button";
+      var b = document.createElement("span");
       b.className = "sort";
       b.title = sortLabel;
+      b.setAttribute("role", "button");
+      b.tabIndex = 0;
       while (th.firstChild) { b.appendChild(th.firstChild); }
       th.appendChild(b);
+      b.addEventListener("keydown", function (e) {
+        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); b.click(); }
+      });
       b.addEventListener("click", function () {
         var asc = th.getAttribute("aria-sort") !== "ascending";
         Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
@@ -141,7 +146,7 @@ table.pack-table.wide { font-size: .82rem; }
 }
 .pack-table th[aria-sort="ascending"] .sort::after { content: " ▲"; }
 .pack-table th[aria-sort="descending"] .sort::after { content: " ▼"; }
-.pack-table .sort { all: inherit; cursor: pointer; padding: 0; border: 0; background: none; }
+.pack-table .sort { cursor: pointer; }
 .pack-table .sort:focus-visible { outline: 2px solid var(--accent); }
 .pack-table .num { text-align: right; font-variant-numeric: tabular-nums; }
 .pack-table .long { white-space: normal; }

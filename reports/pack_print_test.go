@@ -197,7 +197,9 @@ func pdfPages(t *testing.T, pdf string) []string {
 // checkPrintedHeaders finds, for each table of the documents in order, the
 // page where it starts: the first page from the previous table's on which
 // every word of every column header appears, with the first word of its
-// first row. A table whose columns were cut off never finds its page.
+// first row. A table whose columns were cut off never finds its page. The
+// pages a table continues on (up to the next table's page or the next
+// section's, since each section starts a page) must repeat its headers.
 func checkPrintedHeaders(t *testing.T, p *Pack, pages []string) {
 	words := make([]map[string]bool, len(pages))
 	for i, pg := range pages {
@@ -206,15 +208,37 @@ func checkPrintedHeaders(t *testing.T, p *Pack, pages []string) {
 			words[i][w] = true
 		}
 	}
+	hasAll := func(pg int, want []string) bool {
+		for _, w := range want {
+			if !words[pg][w] {
+				return false
+			}
+		}
+		return true
+	}
+	type placed struct {
+		name    string
+		heads   []string
+		start   int
+		section int
+	}
+	var tables []placed
+	sectionStart := make([]int, len(p.Sections))
 	at := 0
 	for i := range p.Sections {
+		sectionStart[i] = pageWithLine(pages, at, p.Sections[i].Title)
+		if sectionStart[i] < 0 {
+			t.Errorf("section %s: no page from page %d begins it", p.Sections[i].Name, at+1)
+			sectionStart[i] = at
+		}
+		at = sectionStart[i]
 		for _, tb := range p.Sections[i].tables() {
 			if !inDocument(tb) {
 				continue
 			}
-			var want []string
+			var heads []string
 			for _, c := range tb.Columns {
-				want = append(want, strings.Fields(c.Label)...)
+				heads = append(heads, strings.Fields(c.Label)...)
 			}
 			first := ""
 			if rows := shownRows(tb, p.RowLimit); len(rows) > 0 {
@@ -228,22 +252,45 @@ func checkPrintedHeaders(t *testing.T, p *Pack, pages []string) {
 			}
 			found := -1
 			for pg := at; pg < len(pages) && found < 0; pg++ {
-				all := strings.Contains(pages[pg], first)
-				for _, w := range want {
-					all = all && words[pg][w]
-				}
-				if all {
+				if strings.Contains(pages[pg], first) && hasAll(pg, heads) {
 					found = pg
 				}
 			}
-			want = append(want, first)
 			if found < 0 {
-				t.Errorf("table %s: no page from page %d shows all its column headers %q", tb.Name, at+1, want)
+				t.Errorf("table %s: no page from page %d shows all its column headers %q and its first row %q", tb.Name, at+1, heads, first)
 				continue
 			}
 			at = found
+			tables = append(tables, placed{tb.Name, heads, found, i})
 		}
 	}
+	for k, tb := range tables {
+		end := len(pages)
+		if k+1 < len(tables) {
+			end = tables[k+1].start
+		}
+		for s := tb.section + 1; s < len(sectionStart); s++ {
+			end = min(end, sectionStart[s])
+		}
+		for pg := tb.start + 1; pg < end; pg++ {
+			if !hasAll(pg, tb.heads) {
+				t.Errorf("table %s goes on to page %d without its column headers %q", tb.name, pg+1, tb.heads)
+			}
+		}
+	}
+}
+
+// pageWithLine returns the first page from page from that has a line
+// reading title, or -1.
+func pageWithLine(pages []string, from int, title string) int {
+	for pg := from; pg < len(pages); pg++ {
+		for _, line := range strings.Split(pages[pg], "\n") {
+			if strings.TrimSpace(line) == title {
+				return pg
+			}
+		}
+	}
+	return -1
 }
 
 // sortCheckScript clicks the sort button of the people table's C column
@@ -254,7 +301,7 @@ const sortCheckScript = `(function () {
   var t = document.getElementById("people");
   var ths = t.tHead.rows[0].cells, col = -1;
   for (var i = 0; i < ths.length; i++) { if (ths[i].textContent.trim() === "C") { col = i; } }
-  var b = ths[col].querySelector("button.sort");
+  var b = ths[col].querySelector(".sort");
   var read = function () { return Array.prototype.map.call(t.tBodies[0].rows, function (r) { return r.cells[col].textContent.trim(); }).join(" "); };
   b.click();
   document.body.setAttribute("data-asc", read());
