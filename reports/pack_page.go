@@ -133,7 +133,8 @@ a { color: var(--accent); }
 .chart { margin: 0; break-inside: avoid; page-break-inside: avoid; }
 .chart figcaption { font-weight: 600; font-size: .95rem; margin-bottom: .25rem; }
 .chart svg { display: block; max-width: 100%; height: auto; font-family: inherit; }
-.lead .blocks { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: flex-start; }
+.lead .blocks { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0 1.5rem; align-items: start; }
+.lead .block:first-child { grid-row: span 4; }
 .lead .blocks h3 { margin-top: .5rem; }
 .table-wrap { overflow: auto; max-height: 75vh; width: fit-content; max-width: 100%; border: 1px solid var(--line); border-radius: 6px; margin-bottom: 1rem; }
 .table-wrap:focus { outline: 2px solid var(--accent); outline-offset: 2px; }
@@ -197,7 +198,9 @@ table.pack-table.wide { font-size: .82rem; }
   .pack-table tbody tr:hover td { background: inherit; }
   .pack-table tbody tr:nth-child(even):hover td { background: var(--zebra); }
   .strip-cells i { width: 5px; height: 9px; }
-  .chart svg { max-height: 120mm; width: auto; }
+  .charts { gap: .4rem 1.5rem; margin-bottom: .6rem; }
+  .chart { max-width: calc(50% - .75rem); }
+  .chart svg { max-height: 110mm; width: auto; }
 }
 </style>
 </head>

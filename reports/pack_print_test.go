@@ -62,7 +62,7 @@ func printLimits(t *testing.T) map[string][2]int {
 
 // cyclePackOf runs the whole cycle on ds and builds the committee pack with
 // the default row limit.
-func cyclePackOf(t *testing.T, ds *model.Dataset) (*Pack, []matcher.Score, *matcher.Plan) {
+func cyclePackOf(t *testing.T, ds *model.Dataset, lang Lang) (*Pack, []matcher.Score, *matcher.Plan) {
 	t.Helper()
 	cfg := model.Default()
 	ix := matcher.NewIndex(ds)
@@ -78,7 +78,7 @@ func cyclePackOf(t *testing.T, ds *model.Dataset) (*Pack, []matcher.Score, *matc
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := Committee(CommitteeInput{Config: &cfg, Dataset: ds, Scores: scores, Plan: pl, Matching: mt, Lang: EN,
+	p := Committee(CommitteeInput{Config: &cfg, Dataset: ds, Scores: scores, Plan: pl, Matching: mt, Lang: lang,
 		Run:     RunRecord{Version: "test", Config: &cfg},
 		Options: PackOptions{Period: "2026 Q3", Organisation: "Northwind Instruments", RowLimit: DefaultRowLimit}})
 	return p, scores, pl
@@ -92,8 +92,8 @@ func cyclePackOf(t *testing.T, ds *model.Dataset) (*Pack, []matcher.Score, *matc
 // docs/printing.md promises. In the browser's DOM it then checks the people
 // table (one line per person: the plan's moves and the people left
 // without one), the scatter plot (one mark per candidate move), and that
-// the inline script sorts and filters. The 5,000-person pack is skipped
-// with -short.
+// the inline script sorts and filters. The summary must hold on page 1, in
+// English and in French. The 5,000-person pack is skipped with -short.
 func TestPackPrints(t *testing.T) {
 	for _, tool := range []string{chromiumPath, "/usr/bin/pdftotext"} {
 		if _, err := os.Stat(tool); err != nil {
@@ -102,30 +102,34 @@ func TestPackPrints(t *testing.T) {
 	}
 	limits := printLimits(t)
 	t.Run("sample", func(t *testing.T) {
-		p, scores, pl := cyclePack5(t, 0)
+		p, scores, pl := cyclePack5(t, 0, EN)
 		checkPrintedPack(t, "sample", p, scores, pl, limits)
+	})
+	t.Run("sample-fr", func(t *testing.T) {
+		p, scores, pl := cyclePack5(t, 0, FR)
+		checkPrintedPack(t, "sample-fr", p, scores, pl, limits)
 	})
 	t.Run("synthetic-5000", func(t *testing.T) {
 		if testing.Short() {
 			t.Skip("-short: the 5,000-person pack is not printed")
 		}
-		p, scores, pl := cyclePack5(t, 5000)
+		p, scores, pl := cyclePack5(t, 5000, EN)
 		checkPrintedPack(t, "synthetic-5000", p, scores, pl, limits)
 	})
 }
 
 // cyclePack5 builds the pack of the sample (n = 0) or of a generated
 // organisation of n people.
-func cyclePack5(t *testing.T, n int) (*Pack, []matcher.Score, *matcher.Plan) {
+func cyclePack5(t *testing.T, n int, lang Lang) (*Pack, []matcher.Score, *matcher.Plan) {
 	if n == 0 {
-		_, _, _, _, ds := cyclePack(t, EN)
-		return cyclePackOf(t, ds)
+		_, _, _, _, ds := cyclePack(t, lang)
+		return cyclePackOf(t, ds, lang)
 	}
 	ds, err := synthetic.Generate(synthetic.Options{People: n, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return cyclePackOf(t, ds)
+	return cyclePackOf(t, ds, lang)
 }
 
 func checkPrintedPack(t *testing.T, name string, p *Pack, scores []matcher.Score, pl *matcher.Plan, limits map[string][2]int) {
@@ -152,7 +156,7 @@ func checkPrintedPack(t *testing.T, name string, p *Pack, scores []matcher.Score
 		t.Logf("the %s pack prints in %d pages; %s says %d (update it)", name, len(pages), printLimitsFile, limit[0])
 	}
 	for i, pg := range pages {
-		if !strings.Contains(pg, "Confidential — HR") || !strings.Contains(pg, "2026 Q3") ||
+		if !strings.Contains(pg, p.Identity.Confidential) || !strings.Contains(pg, "2026 Q3") ||
 			!strings.Contains(pg, fmt.Sprintf("Page %d / %d", i+1, len(pages))) {
 			t.Errorf("page %d lacks the running header or its number", i+1)
 		}
@@ -259,6 +263,9 @@ func checkPrintedHeaders(t *testing.T, p *Pack, pages []string) {
 			if found < 0 {
 				t.Errorf("table %s: no page from page %d shows all its column headers %q and its first row %q", tb.Name, at+1, heads, first)
 				continue
+			}
+			if i == 0 && found != 0 {
+				t.Errorf("table %s of the summary starts on page %d: the summary must hold on page 1", tb.Name, found+1)
 			}
 			at = found
 			tables = append(tables, placed{tb.Name, heads, found, i})
