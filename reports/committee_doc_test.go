@@ -1,0 +1,133 @@
+package reports
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchmatch/stretchmatch/matcher"
+)
+
+// TestDecisionsBlock checks the first page's decisions block: absent when
+// there is no decision, the committee's table with every row kept when
+// there are some.
+func TestDecisionsBlock(t *testing.T) {
+	c := equityFixture()
+	if c.decisionsBlock() != nil {
+		t.Error("a decisions block without decisions")
+	}
+	c.in.Decisions = &Table{Name: "decision_costs", Columns: []Column{{Key: "line", Label: "Line"}}}
+	if c.decisionsBlock() != nil {
+		t.Error("a decisions block for an empty table")
+	}
+	c.in.Decisions.Add("2")
+	c.in.Decisions.Add("3")
+	d := c.decisionsBlock()
+	if d == nil || d.Title != "Committee decisions and their price" || !d.Whole || !d.meta(0).Keep || !d.meta(1).Keep {
+		t.Fatalf("decisions block %+v", d)
+	}
+	s := c.summarySection(exceptionsOverview(EN, nil, 0))
+	if PackTable(&Pack{Sections: []Section{s}}, "decision_costs") == nil {
+		t.Error("the summary lacks the decisions")
+	}
+}
+
+// TestPeopleTable checks the one line per person of the sample: the plan's
+// chosen moves and the people left without one, each line's strip holding
+// the fifteen x of its move.
+func TestPeopleTable(t *testing.T) {
+	p, scores, pl, mt, _ := cyclePack(t, EN)
+	tb := PackTable(p, "people")
+	if want := pl.ChosenCount() + len(pl.Unplaced()); len(tb.Rows) != want {
+		t.Fatalf("%d lines, want %d", len(tb.Rows), want)
+	}
+	planned, strip := -1, -1
+	for i, c := range tb.Columns {
+		switch c.Key {
+		case "planned":
+			planned = i
+		case "criteria":
+			strip = i
+		}
+	}
+	yes := 0
+	for _, row := range tb.Rows {
+		if row[planned] == "yes" {
+			yes++
+		}
+	}
+	if yes != pl.ChosenCount() {
+		t.Errorf("%d lines planned, want %d", yes, pl.ChosenCount())
+	}
+	// The first line's strip is its move's x, two decimals each.
+	var s *matcher.Score
+	for i := range scores {
+		if scores[i].Person.Name == tb.Rows[0][0] && strings.HasSuffix(tb.Rows[0][1], "→ "+scores[i].Position.Title) {
+			s = &scores[i]
+		}
+	}
+	if s == nil {
+		t.Fatalf("no move for line %v", tb.Rows[0][:2])
+	}
+	xs := strings.Fields(tb.Rows[0][strip])
+	if len(xs) != len(s.X) {
+		t.Fatalf("strip of %d values", len(xs))
+	}
+	for i, x := range xs {
+		v, _ := strconv.ParseFloat(x, 64)
+		if math.Abs(v-s.X[i]) > 0.005 {
+			t.Errorf("strip value %d: %s, want %v", i, x, s.X[i])
+		}
+	}
+	// Mentors by name, for the mentees matched.
+	if len(mt.Pairs) > 0 {
+		found := false
+		for _, row := range tb.Rows {
+			for _, pr := range mt.Pairs {
+				if row[0] == pr.Mentee.Person.Name && strings.Contains(strings.Join(row, "|"), pr.Mentor.Person.Name) {
+					found = true
+				}
+			}
+		}
+		if !found {
+			t.Error("no line names its mentor")
+		}
+	}
+}
+
+// relLuminance is the WCAG relative luminance of a #rrggbb colour.
+func relLuminance(hex string) float64 {
+	ch := func(i int) float64 {
+		v, _ := strconv.ParseUint(hex[1+2*i:3+2*i], 16, 8)
+		c := float64(v) / 255
+		if c <= 0.03928 {
+			return c / 12.92
+		}
+		return math.Pow((c+0.055)/1.055, 2.4)
+	}
+	return 0.2126*ch(0) + 0.7152*ch(1) + 0.0722*ch(2)
+}
+
+func contrast(a, b string) float64 {
+	x, y := relLuminance(a), relLuminance(b)
+	return (math.Max(x, y) + 0.05) / (math.Min(x, y) + 0.05)
+}
+
+// TestPackContrast checks that every text colour of the page meets WCAG AA
+// (4.5:1) on every background it is drawn on.
+func TestPackContrast(t *testing.T) {
+	page := packPage.Tree.Root.String()
+	texts := []string{"#1f2933", "#4a5866", "#a33d00", "#1d4f7c"}
+	backgrounds := append([]string{"#ffffff", "#e8eef5", "#f5f8fb", "#fdf6e3", "#fff3bf"}, regionFills...)
+	for _, fg := range texts {
+		if !strings.Contains(page, fg) {
+			t.Errorf("text colour %s is not in the page any more: update the test", fg)
+		}
+		for _, bg := range backgrounds {
+			if r := contrast(fg, bg); r < 4.5 {
+				t.Errorf("%s on %s: contrast %.2f, below AA's 4.5", fg, bg, r)
+			}
+		}
+	}
+}
