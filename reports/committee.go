@@ -515,7 +515,7 @@ func (c *committee) loadSection() Section {
 		Intro:   T(l, "c_load_intro"),
 		Tables:  []*Table{load},
 		Charts:  []Chart{chart},
-		Figures: []string{chartFigure(l, chart.Title, chart.Labels, chart.Values)},
+		Figures: []string{loadFigure(l, &chart)},
 	}
 }
 

@@ -418,3 +418,16 @@ func wholeSummaries(p *Pack) {
 		}
 	}
 }
+
+// loadFigure says in one line what the mentor-load chart shows: each
+// mentor's places used out of capacity, or the counts by share used.
+func loadFigure(l Lang, ch *Chart) string {
+	if ch.Capacity == nil {
+		return chartFigure(l, ch.Title, ch.Labels, ch.Values)
+	}
+	parts := make([]string, len(ch.Labels))
+	for i := range ch.Labels {
+		parts[i] = ch.Labels[i] + " " + chartValue(ch.Values[i], "") + "/" + chartValue(ch.Capacity[i], "")
+	}
+	return ch.Title + docT(l, "doc_colon") + strings.Join(parts, ", ")
+}
