@@ -40,3 +40,26 @@ func TestAuditColumns(t *testing.T) {
 		t.Errorf("audit values read without the setting: %v %v", err, ds.People[0].Audit)
 	}
 }
+
+// FuzzLoadPeopleAudit reads people.csv with two audited columns named in
+// the configuration: never a panic, and every person read has one value
+// per named column.
+func FuzzLoadPeopleAudit(f *testing.F) {
+	f.Add([]byte("id,name,age_band,site_type\n1,Ann,30–39,hq\n2,Bob,,field\n"))
+	f.Add([]byte("id;nom;Age Band\n1;Ann;20\n"))
+	f.Add([]byte("id,name,age_band,age band\n1,Ann,a,b\n"))
+	f.Add([]byte("id,name,site_type,age_band\n1,Ann,x\n"))
+	cfg := model.Default()
+	cfg.Pack.EquityColumns = []string{"age_band", "Site type"}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		ds, _, err := Load(Inputs{People: &Source{Name: "people.csv", Data: b}}, ReadOptions{Config: &cfg})
+		if err != nil {
+			return
+		}
+		for _, p := range ds.People {
+			if len(p.Audit) != 2 {
+				t.Fatalf("person %q has %d audited values, want 2", p.ID, len(p.Audit))
+			}
+		}
+	})
+}
