@@ -33,12 +33,16 @@ type CommitteeInput struct {
 	Decisions *Table
 }
 
-// Committee builds the committee pack of SPEC §8: summary, moves, plan,
-// pairs, exceptions, equity, mentor load and run record, in that order.
-// Every table that has a CSV counterpart (scores.csv, plan.csv, pairs.csv,
-// unmatched.csv, mentor_load.csv, …) is built by the same function as the
-// CSV file, so the pack shows the same digits. Every person's name goes
-// through in.Names. It panics if a required field of in is nil.
+// Committee builds the committee pack of SPEC §8 as a decision document:
+// the one-page summary (with the committee's decisions when in.Decisions
+// has rows), one line per person (the full moves table in the workbook),
+// pairs, exceptions, the equity audit, mentor load, plan and run record, in
+// that order. Every table that has a CSV counterpart (scores.csv, plan.csv,
+// pairs.csv, unmatched.csv, mentor_load.csv, …) is built by the same
+// function as the CSV file, so the pack shows the same digits; the views
+// the documents show instead (people, pairs by name) name that table. Every
+// person's name goes through in.Names. It panics if a required field of in
+// is nil.
 func Committee(in CommitteeInput) *Pack {
 	if in.Config == nil || in.Dataset == nil || in.Plan == nil || in.Matching == nil {
 		panic("reports: Committee needs a config, a dataset, a plan and a matching")
