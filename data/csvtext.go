@@ -58,15 +58,19 @@ func decodeText(src *Source, forced rune, emptyHint string, c *collector, notes 
 	}
 	var enc string
 	switch {
-	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
-		data = data[3:]
-		enc = "UTF-8 with byte-order mark"
-		if !utf8.Valid(data) {
-			data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
-			enc += " (invalid bytes replaced by \uFFFD)"
+	case bytes.HasPrefix(data, utf8BOM):
+		if !utf8.Valid(data[3:]) {
+			reportInvalidUTF8(c, data, 3)
+			return t, false
 		}
+		data = data[3:]
+		enc = EncodingUTF8BOM
 	case utf8.Valid(data):
-		enc = "UTF-8"
+		enc = EncodingUTF8
+	case hasMultiByte(data):
+		// Valid UTF-8 letters elsewhere: the file is UTF-8, damaged.
+		reportInvalidUTF8(c, data, 0)
+		return t, false
 	default:
 		// Five bytes have no character in Windows-1252: a file holding one
 		// is in some other encoding, and decoding it would turn letters into
@@ -103,6 +107,8 @@ func decodeText(src *Source, forced rune, emptyHint string, c *collector, notes 
 	if bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') >= 0 {
 		data = bytes.ReplaceAll(data, []byte{'\r'}, []byte{'\n'})
 		lineEnds = "; line ends CR (old Mac)"
+	} else if !checkLoneCR(data, t.lineOffset, c) {
+		return t, false
 	}
 	t.body = data
 	how := "forced"
@@ -261,7 +267,9 @@ type csvReader struct {
 	r      *csv.Reader
 	c      *collector
 	done   bool
-	broken int // records skipped for a syntax error
+	broken int // records skipped for a syntax error or a cell too long
+	// maxCell is the most characters a cell may hold.
+	maxCell int
 }
 
 func newCSVReader(t *csvText, c *collector) *csvReader {
@@ -269,7 +277,7 @@ func newCSVReader(t *csvText, c *collector) *csvReader {
 	r.Comma = t.delim
 	r.FieldsPerRecord = -1 // ragged rows are reported by the caller
 	r.ReuseRecord = false
-	return &csvReader{t: t, r: r, c: c}
+	return &csvReader{t: t, r: r, c: c, maxCell: SheetCellChars}
 }
 
 // estimateRows returns an upper bound of the number of data rows: the
@@ -307,6 +315,10 @@ func (cr *csvReader) next() (record, bool) {
 			cr.broken++
 			continue
 		}
+		restoreNeutralized(fields)
+		for i, f := range fields {
+			fields[i] = nfc(f) // ids and names compare in normal form C
+		}
 		rec := record{fields: fields}
 		first, _ := cr.r.FieldPos(0)
 		last, _ := cr.r.FieldPos(len(fields) - 1)
@@ -319,6 +331,10 @@ func (cr *csvReader) next() (record, bool) {
 			}
 		}
 		if rec.blank() {
+			continue
+		}
+		if longCells(&rec, cr.maxCell, cr.c) {
+			cr.broken++
 			continue
 		}
 		return rec, true

@@ -29,6 +29,12 @@ type ReadOptions struct {
 	// Config gives the defaults that depend on the configuration (a
 	// mentor's capacity); nil means model.Default().
 	Config *model.Config
+	// Limits bound the length of lines and cells (the zero value: the
+	// defaults); a longer one is a problem at its line and column.
+	Limits Limits
+	// ShowName, when not nil, gives the name that problems show for a
+	// person (a pseudonym under redaction); nil shows names as written.
+	ShowName func(id, name string) string
 }
 
 // Notes are informational messages about how the input was read: encoding
@@ -59,6 +65,8 @@ type fileState struct {
 	// partial holds the keys of ragged records, which were reported but not
 	// decoded.
 	partial map[string]bool
+	// warn holds what can be read but deserves a warning, in file order.
+	warn []Problem
 }
 
 // usable reports whether the file was read far enough for other files to
@@ -98,11 +106,13 @@ func (fs *fileState) keep(rec *record) {
 
 // loader reads one cycle's files.
 type loader struct {
-	delim rune
-	cfg   model.Config
-	notes Notes
-	files [numRoles]fileState
-	ds    model.Dataset
+	delim      rune
+	lim        Limits
+	showNameFn func(id, name string) string
+	cfg        model.Config
+	notes      Notes
+	files      [numRoles]fileState
+	ds         model.Dataset
 }
 
 // Load decodes, checks and cross-checks every given input file and returns
@@ -123,7 +133,7 @@ func Load(in Inputs, opt ReadOptions) (*model.Dataset, Notes, error) {
 	if opt.Delimiter != 0 && !validDelimiter(opt.Delimiter) {
 		return nil, nil, fmt.Errorf("data: invalid delimiter %q", opt.Delimiter)
 	}
-	l := &loader{delim: opt.Delimiter, cfg: model.Default()}
+	l := &loader{delim: opt.Delimiter, cfg: model.Default(), lim: opt.Limits.withDefaults(), showNameFn: opt.ShowName}
 	if opt.Config != nil {
 		l.cfg = *opt.Config
 	}
@@ -156,6 +166,7 @@ func Load(in Inputs, opt ReadOptions) (*model.Dataset, Notes, error) {
 	var ps Problems
 	for r := range l.files {
 		ps = append(ps, l.files[r].c.sorted()...)
+		l.notes = append(l.notes, warningNotes(l.files[r].warn)...)
 	}
 	if len(ps) > 0 {
 		return nil, l.notes, ps
@@ -195,10 +206,11 @@ func (l *loader) open(src *Source, role int) *csvReader {
 	fs.given = true
 	fs.c.file = src.Name
 	t, ok := decodeText(src, l.delim, hintEmpty(role), &fs.c, &l.notes)
-	if !ok {
+	if !ok || !checkLines(&t, l.lim.MaxLine, &fs.c) {
 		return nil
 	}
 	cr := newCSVReader(&t, &fs.c)
+	cr.maxCell = l.lim.MaxCell
 	rec, ok := cr.next()
 	if !ok {
 		if len(fs.c.list) == 0 {

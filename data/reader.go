@@ -51,10 +51,41 @@ func readHeader(rec record, cols []Column, idx headerIndex, c *collector, notes 
 			c.add(h.line, h.width+1, fmt.Sprintf("missing required column %q", col.Name), addColumnHint(col))
 		}
 	}
+	if known := recognised(rec.fields, cols, h); len(known) > 0 {
+		*notes = append(*notes, fmt.Sprintf("%s: recognised columns: %s", c.file, strings.Join(known, ", ")))
+	}
 	if len(unknown) > 0 {
 		*notes = append(*notes, fmt.Sprintf("%s: ignored columns not used by stretchmatch: %s", c.file, strings.Join(unknown, ", ")))
 	}
 	return h
+}
+
+// recognised lists the columns of the file that were matched, in the
+// file's order, each as its header and, when that differs, the standard
+// name it was read as: `"Matricule" (column 1) as id`.
+func recognised(fields []string, cols []Column, h *header) []string {
+	byField := make([]int, len(fields))
+	for i := range byField {
+		byField[i] = -1
+	}
+	for k, i := range h.phys {
+		if i >= 0 {
+			byField[i] = k
+		}
+	}
+	var out []string
+	for i, k := range byField {
+		if k < 0 {
+			continue
+		}
+		name := strings.TrimSpace(fields[i])
+		s := fmt.Sprintf("%s (column %d)", quoteCell(name), i+1)
+		if name != cols[k].Name {
+			s += " as " + cols[k].Name
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 func addColumnHint(col Column) string {
@@ -127,6 +158,10 @@ func decodeRows[R any, P rowPtr[R]](cr *csvReader, fs *fileState, cols []Column,
 					c.add(rec.lineOf(f), f+1, cols[k].Name+" "+msg, hint)
 				} else if cols[k].Required && cl.empty() {
 					c.add(rec.lineOf(f), f+1, cols[k].Name+" is empty", "fill in the "+cols[k].Name+", or remove the row")
+				} else if w, ok := cl.(warner); ok {
+					if msg, hint := w.warning(); msg != "" {
+						fs.warn = append(fs.warn, Problem{File: c.file, Line: rec.lineOf(f), Col: f + 1, Msg: cols[k].Name + " " + msg, Hint: hint})
+					}
 				}
 			}
 			each(p, rec)

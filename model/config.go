@@ -18,7 +18,11 @@ type Config struct {
 	StrategicMin float64  `yaml:"strategic_min"`
 	Triggers     Triggers `yaml:"triggers"`
 	Match        Match    `yaml:"match"`
-	Pack         Pack     `yaml:"pack"`
+	// Followup holds the thresholds of the follow-up across quarters.
+	Followup Followup `yaml:"followup"`
+	// Codev holds the rules and weights of codevelopment groups.
+	Codev CodevConfig `yaml:"codev"`
+	Pack  Pack        `yaml:"pack"`
 }
 
 // Pack holds what the committee pack says of itself.
@@ -117,7 +121,9 @@ func Default() Config {
 			NeedMinX:        0.5,
 			DefaultCapacity: 2,
 		},
-		Pack: Pack{Confidential: DefaultConfidential, EquityColumns: []string{}},
+		Followup: DefaultFollowup(),
+		Codev:    DefaultCodev(),
+		Pack:     Pack{Confidential: DefaultConfidential, EquityColumns: []string{}},
 	}
 }
 
@@ -207,6 +213,9 @@ func (c *Config) Check() error {
 	if c.Match.DefaultCapacity < 0 {
 		return fmt.Errorf("match.default_capacity: must be ≥ 0, got %d", c.Match.DefaultCapacity)
 	}
+	if err := c.Followup.Check(); err != nil {
+		return err
+	}
 	fw := c.Match.FitWeights
 	for _, f := range []struct {
 		key string
@@ -217,5 +226,5 @@ func (c *Config) Check() error {
 			return fmt.Errorf("match.fit_weights.%s: must be a number ≥ 0, got %v", f.key, f.v)
 		}
 	}
-	return nil
+	return c.Codev.Check()
 }

@@ -31,8 +31,8 @@ func AssignmentTables(rows, cols []string, cells []float64, rowCol []int, total 
 		a.Add(r, cols[j], Num(cells[i*len(cols)+j], decimals))
 	}
 	s := &Table{
-		Name:  "summary",
-		Title: T(lang, "t_summary"),
+		Name:  "totals",
+		Title: T(lang, "t_totals"),
 		Columns: []Column{
 			{Key: "total", Label: T(lang, "total"), Kind: Number},
 			{Key: "assigned", Label: T(lang, "assigned"), Kind: Number},

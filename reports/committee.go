@@ -28,9 +28,10 @@ type CommitteeInput struct {
 	Run      RunRecord
 	// Options are the identity and the row limit of the pack.
 	Options PackOptions
-	// Decisions, when it has rows, is the committee's decisions with their
-	// price, shown on the first page; nil or empty shows nothing.
-	Decisions *Table
+	// Prices are the prices of the committee's decisions, nil without any
+	// decision (the pack then has no decisions section, and its summary no
+	// decisions block).
+	Prices *matcher.Prices
 }
 
 // Committee builds the committee pack of SPEC §8 as a decision document:
@@ -60,16 +61,17 @@ func Committee(in CommitteeInput) *Pack {
 		Lang:     l,
 		Identity: c.identity(),
 		RowLimit: in.Options.RowLimit,
-		Sections: []Section{
+		Sections: dropEmpty([]Section{
 			c.summarySection(exceptionsOverview(l, exceptions.Tables, len(c.in.Plan.Open))),
 			people,
+			c.decisionsSection(),
 			c.pairsSection(),
 			exceptions,
 			c.equitySection(),
 			c.loadSection(),
 			c.planSection(),
 			c.runSection(),
-		},
+		}),
 	}
 	wholeSummaries(p)
 	return p
@@ -269,7 +271,7 @@ func (c *committee) planSection() Section {
 	return Section{
 		Name:   "plan",
 		Title:  T(l, "c_plan"),
-		Intro:  fmt.Sprintf(T(l, "c_plan_intro"), Num(c.in.Plan.Total, 3), c.in.Plan.ChosenCount()),
+		Intro:  planIntro(c.in.Plan, l),
 		Tables: []*Table{chosen, all, unplaced, open},
 	}
 }

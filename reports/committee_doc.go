@@ -54,13 +54,15 @@ var committeePhrases = map[string]phrase{
 	"p_load_half":                    {"half or more used", "la moitié ou plus"},
 	"p_load_full":                    {"full", "complet"},
 	"p_yes":                          {"yes", "oui"},
+	"p_decision_required":            {"required by the committee", "imposé par le comité"},
+	"p_decision_forbidden":           {"forbidden by the committee", "interdit par le comité"},
+	"why_short_forbidden":            {"forbidden", "interdit"},
 	"p_no":                           {"no", "non"},
 	"why_short_overstretch_excluded": {"overstretch", "hors zone"},
 	"why_short_other_move_chosen":    {"another move chosen", "autre mouvement retenu"},
 	"why_short_position_filled":      {"position taken", "poste pris"},
 	"why_short_no_value":             {"no value", "sans valeur"},
 	"why_short_duplicate":            {"duplicate", "doublon"},
-	"why_short_not_in_given_plan":    {"not in the plan", "hors du plan"},
 }
 
 // cT returns the label of key in lang, from the committee phrases first,
@@ -125,23 +127,52 @@ func exceptionsOverview(l Lang, details []*Table, open int) *Table {
 	return t
 }
 
-// decisionsBlock is the table of the committee's decisions and their price
-// on the first page, or nil when there is none: the block then shows
-// nothing at all.
+// decisionsBlock sums up the committee's decisions on the first page: how
+// many, and their total price (development value, priority and fit lost),
+// linking to the decisions section; nil when there is no decision, and the
+// block then shows nothing at all.
 func (c *committee) decisionsBlock() *Table {
-	d := c.in.Decisions
-	if d == nil || len(d.Rows) == 0 {
+	if c.in.Prices == nil {
 		return nil
 	}
-	d.Title = cT(c.lang, "p_decisions")
-	d.Whole = true
-	for i := range d.Rows {
-		for len(d.Meta) <= i {
-			d.Meta = append(d.Meta, RowMeta{})
-		}
-		d.Meta[i].Keep = true
+	l := c.lang
+	d := DecisionCostsTable(c.in.Prices, c.in.Plan, l)
+	if len(d.Rows) == 0 {
+		return nil
 	}
-	return d
+	t := &Table{
+		Name:  "decisions_summary",
+		Title: cT(l, "p_decisions"),
+		Media: DocOnly,
+		Whole: true,
+		Columns: []Column{
+			{Key: "what", Label: T(l, "what")},
+			{Key: "value", Label: T(l, "c_value"), Kind: Number},
+		},
+	}
+	// The rows are the decisions, then the price of the whole set (kind
+	// "total"), which is what the first page shows.
+	kind := slices.IndexFunc(d.Columns, func(c Column) bool { return c.Key == "kind" })
+	var total []string
+	n := 0
+	for _, row := range d.Rows {
+		if kind >= 0 && row[kind] == "total" {
+			total = row
+		} else {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	link := RowMeta{Keep: true, Link: htmlID(d.Name, d.Name)}
+	t.AddMeta(link, cT(l, "p_decisions_count"), strconv.Itoa(n))
+	for k, col := range d.Columns {
+		if strings.HasSuffix(col.Key, "_cost") && total != nil {
+			t.AddMeta(link, col.Label, total[k])
+		}
+	}
+	return t
 }
 
 // chartFigure says in one line what a bar chart shows, for the Markdown
@@ -190,7 +221,7 @@ func (c *committee) personLines() []personLine {
 
 // jobText describes a person's current job in a few words.
 func jobText(p *model.Person) string {
-	parts := nonEmpty(p.Function, p.Division, p.Country)
+	parts := filled(p.Function, p.Division, p.Country)
 	if p.Grade.OK {
 		parts = append(parts, "G"+strconv.Itoa(p.Grade.V))
 	}
@@ -232,6 +263,10 @@ func (c *committee) peopleSection() Section {
 		planned := cT(l, "p_yes")
 		if !pl.planned {
 			planned = fmt.Sprintf(cT(l, "p_not_planned"), cT(l, "why_short_"+string(pl.entry.Why)))
+		}
+		if w := DecisionWord(pl.entry.Decision); w != "" {
+			// The committee decided: that says why.
+			planned = c.yesNo(pl.planned) + " (" + cT(l, "p_decision_"+w) + ")"
 		}
 		mentor, tier := c.mentorOf(s.Person)
 		xs := make([]string, len(s.X))

@@ -7,28 +7,45 @@ import (
 	"testing"
 
 	"github.com/stretchmatch/stretchmatch/matcher"
+	"github.com/stretchmatch/stretchmatch/model"
 )
 
 // TestDecisionsBlock checks the first page's decisions block: absent when
-// there is no decision, the committee's table with every row kept when
-// there are some.
+// there is no decision, else the number of decisions and the price of the
+// whole set, linking to the decisions table.
 func TestDecisionsBlock(t *testing.T) {
 	c := equityFixture()
 	if c.decisionsBlock() != nil {
 		t.Error("a decisions block without decisions")
 	}
-	c.in.Decisions = &Table{Name: "decision_costs", Columns: []Column{{Key: "line", Label: "Line"}}}
+	c.in.Prices = &matcher.Prices{}
 	if c.decisionsBlock() != nil {
-		t.Error("a decisions block for an empty table")
+		t.Error("a decisions block for no decision")
 	}
-	c.in.Decisions.Add("2")
-	c.in.Decisions.Add("3")
+	c.in.Prices = &matcher.Prices{
+		Costs: []matcher.DecisionCost{
+			{Decision: &model.Decision{Kind: model.DecideMove, Verb: model.Require, MoveID: "M1", Line: 2}, Value: 0.25},
+			{Decision: &model.Decision{Kind: model.DecidePair, Verb: model.Require, MenteeID: "A", MentorID: "B", Line: 3}, Tier: 1, Fit: 4.5},
+		},
+		Value: 0.4, Tier: 1, Fit: 6,
+	}
 	d := c.decisionsBlock()
-	if d == nil || d.Title != "Committee decisions and their price" || !d.Whole || !d.meta(0).Keep || !d.meta(1).Keep {
-		t.Fatalf("decisions block %+v", d)
+	if d == nil {
+		t.Fatal("no decisions block")
+	}
+	want := [][]string{{"decisions", "2"}, {"Development value lost", "0.400"}, {"Priority lost", "1"}, {"Fit lost", "6.0"}}
+	got := make([][]string, len(d.Rows))
+	for i, row := range d.Rows {
+		got[i] = []string{row[0], row[1]}
+		if m := d.meta(i); !m.Keep || m.Link != "decision_costs" {
+			t.Errorf("row %d: meta %+v", i, m)
+		}
+	}
+	if len(got) != 4 || got[0][1] != "2" || got[1][1] != want[1][1] || got[2][1] != want[2][1] || got[3][1] != want[3][1] {
+		t.Errorf("block %v, want the counts and totals of %v", got, want)
 	}
 	s := c.summarySection(exceptionsOverview(EN, nil, 0))
-	if PackTable(&Pack{Sections: []Section{s}}, "decision_costs") == nil {
+	if PackTable(&Pack{Sections: []Section{s}}, "decisions_summary") == nil {
 		t.Error("the summary lacks the decisions")
 	}
 }

@@ -1,5 +1,7 @@
 package reports
 
+import "strings"
+
 // Lang is an output language: "en" (default) or "fr".
 type Lang string
 
@@ -9,9 +11,10 @@ const (
 	FR Lang = "fr"
 )
 
-// ParseLang returns the language named s and whether it is supported.
+// ParseLang returns the language named s (case-insensitive: "fr", "FR",
+// "Fr") and whether it is supported.
 func ParseLang(s string) (Lang, bool) {
-	switch s {
+	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "", "en":
 		return EN, true
 	case "fr":
@@ -104,6 +107,7 @@ var phrases = map[string]phrase{
 	"open_candidates_elsewhere":     {"candidates placed elsewhere or overstretch", "candidats placés ailleurs ou hors zone"},
 	"t_assignment":                  {"Assignment", "Affectation"},
 	"t_summary":                     {"Summary", "Synthèse"},
+	"t_totals":                      {"Totals", "Totaux"},
 	"row":                           {"Row", "Ligne"},
 	"column":                        {"Column", "Colonne"},
 	"total":                         {"Total", "Total"},

@@ -140,8 +140,8 @@ func newHTMLPack(p *Pack) htmlPack {
 			hp.Identity = append(hp.Identity, docT(p.Lang, kv[0])+docT(p.Lang, "doc_colon")+kv[1])
 		}
 	}
-	hp.PageBoxes = pageBoxes(strings.Join(nonEmpty(p.Title, id.Period, id.Organisation), " · "),
-		strings.Join(nonEmpty(id.Confidential, id.Date), " · "), hp.Page)
+	hp.PageBoxes = pageBoxes(strings.Join(filled(p.Title, id.Period, id.Organisation), " · "),
+		strings.Join(filled(id.Confidential, id.Date), " · "), hp.Page)
 	sheets := packSheetNames(p)
 	ids := uniqueNamer{fit: func(base, suffix string) string {
 		if suffix == "" {
@@ -208,8 +208,8 @@ func newHTMLSection(p *Pack, i int, ids *uniqueNamer, sheets map[*Table]string) 
 	return hs
 }
 
-// nonEmpty returns the strings of ss that are not empty.
-func nonEmpty(ss ...string) []string {
+// filled returns the strings of ss that are not empty.
+func filled(ss ...string) []string {
 	var out []string
 	for _, s := range ss {
 		if s != "" {

@@ -96,6 +96,7 @@ func WritePackMarkdown(w io.Writer, p *Pack) error {
 var mdTextEscaper = strings.NewReplacer(
 	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
 	"<", "&lt;", ">", "&gt;", "#", `\#`, "|", `\|`,
+	"!", `\!`, "~", `\~`, "&", `\&`, "@", `\@`, "://", `\://`, "www.", `www\.`, "WWW.", `WWW\.`,
 	"\r\n", " ", "\n", " ", "\r", " ",
 )
 

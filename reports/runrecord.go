@@ -24,6 +24,10 @@ type RunRecord struct {
 	Config  *model.Config
 	Inputs  []InputFile // in the order of the input files, the config last
 	Counts  []Count     // see RunCounts
+	// Outputs are the CSV files the run wrote, with their SHA-256, so that
+	// a later follow-up can check that they were not changed. Path is
+	// empty: the files sit next to run.json.
+	Outputs []InputFile
 }
 
 // InputFile is one file a run read.
@@ -74,7 +78,9 @@ func RunCounts(ds *model.Dataset, pl *matcher.Plan, mt *matcher.Matching) []Coun
 // WriteRunJSON writes the run record as run.json: one JSON object with the
 // keys tool, version, inputs (an object keyed by file name, each with path,
 // bytes and sha256), config (the configuration in force, keyed like the
-// YAML configuration file) and counts (an object of integers). Keys come
+// YAML configuration file), counts (an object of integers) and, when the
+// record lists them, outputs (an object keyed by file name, each with bytes
+// and sha256). Keys come
 // in a fixed order, so reruns are byte-identical.
 func WriteRunJSON(w io.Writer, r *RunRecord) error {
 	inputs := jsonObject{}
@@ -97,6 +103,13 @@ func WriteRunJSON(w io.Writer, r *RunRecord) error {
 		{"inputs", inputs},
 		{"config", cfg},
 		{"counts", counts},
+	}
+	if len(r.Outputs) > 0 {
+		outputs := jsonObject{}
+		for _, f := range r.Outputs {
+			outputs = append(outputs, jsonField{f.Name, jsonObject{{"bytes", f.Bytes}, {"sha256", f.SHA256}}})
+		}
+		doc = append(doc, jsonField{"outputs", outputs})
 	}
 	var b bytes.Buffer
 	if err := doc.write(&b, ""); err != nil {

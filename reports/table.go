@@ -181,9 +181,23 @@ func WriteMarkdown(w io.Writer, t *Table) error {
 	return err
 }
 
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "|", `\|`, "\r\n", " ", "\n", " ", "\r", " ", "<", "&lt;")
+// mdEscaper escapes, in a table cell, every character that could start
+// Markdown or GFM syntax: emphasis, code, links and images, raw HTML and
+// entities, strikethrough, the cell separator, and the autolinks that GFM
+// makes of "http://", "www." and e-mail addresses. Line breaks become
+// spaces, as a cell holds one line.
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "|", `\|`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"!", `\!`, "~", `\~`, "<", `\<`, ">", `\>`, "&", `\&`, "@", `\@`, "://", `\://`,
+	"www.", `www\.`, "WWW.", `WWW\.`,
+	"\r\n", " ", "\n", " ", "\r", " ",
+)
 
-func mdCell(s string) string { return mdEscaper.Replace(s) }
+func mdCell(s string) string { return VisibleControls(mdEscaper.Replace(s)) }
+
+// MarkdownText escapes s for a one-line Markdown heading or paragraph, so
+// that no text of the data forms a link, an image, emphasis or HTML.
+func MarkdownText(s string) string { return mdText(s) }
 
 // WriteJSON writes the table as a JSON array of objects keyed by column key,
 // in column order, with Number cells as JSON numbers (null when empty).

@@ -41,6 +41,7 @@ from the data), proxy or derivation, and weight in force.`,
 		}),
 	}
 	addOutputFlags(cmd, &opts.Output)
+	declareTables(cmd, &opts.Output, "criteria")
 	cmd.Flags().StringVar(&opts.ConfigFile, "config", "", "YAML `FILE` whose weights to show")
 	return cmd
 }

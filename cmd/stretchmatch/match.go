@@ -76,6 +76,7 @@ unmatched.csv, broken_pairs.csv and mentor_load.csv into DIR.`,
 	}
 	addInputFlags(cmd, &opts.Input)
 	addOutputFlags(cmd, &opts.Output)
+	declareTables(cmd, &opts.Output, "pairs", "unmatched", "broken_pairs", "mentor_load")
 	f := cmd.Flags()
 	f.StringVar(&opts.OutDir, "out", "", "also write pairs.csv, unmatched.csv, broken_pairs.csv and mentor_load.csv into `DIR`")
 	f.BoolVar(&opts.AllowOverstretch, "allow-overstretch", false, "let the plan choose overstretch moves (their mentees get priority 3)")
@@ -92,6 +93,7 @@ func runMatch(opts *matchOptions) error {
 	pr := newProgress(opts.IO, opts.Progress)
 	defer pr.done()
 	pr.stage("reading and checking the input files")
+	opts.Input.Redact = opts.Redact
 	l, err := opts.Input.load(opts.IO.In, opts.IO.ErrOut)
 	if err != nil {
 		return err

@@ -52,6 +52,7 @@ writes plan.csv, unplaced.csv and open_positions.csv into DIR.`,
 	}
 	addInputFlags(cmd, &opts.Input)
 	addOutputFlags(cmd, &opts.Output)
+	declareTables(cmd, &opts.Output, "plan", "unplaced", "open_positions")
 	cmd.Flags().StringVar(&opts.OutDir, "out", "", "also write plan.csv, unplaced.csv and open_positions.csv into `DIR`")
 	cmd.Flags().BoolVar(&opts.AllowOverstretch, "allow-overstretch", false, "let the plan choose overstretch moves")
 	cmd.Flags().BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym")
@@ -59,6 +60,7 @@ writes plan.csv, unplaced.csv and open_positions.csv into DIR.`,
 }
 
 func runPlan(opts *planOptions) error {
+	opts.Input.Redact = opts.Redact
 	l, err := opts.Input.load(opts.IO.In, opts.IO.ErrOut)
 	if err != nil {
 		return err

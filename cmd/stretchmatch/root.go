@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -62,6 +63,7 @@ func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 // code. It is the only place where errors become exit codes.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ios := newIOStreams(stdin, stdout, stderr)
+	defer catchSignals(ios.ErrOut, os.Exit)()
 	root := newRootCmd(ios)
 	root.SetArgs(args)
 	err := root.Execute()
@@ -111,12 +113,16 @@ assignment solver. It reads the CSV exports of an HR system (UTF-8 or
 Windows-1252, comma, semicolon or tab) and writes tables for committees.
 
 Input files in DIR, under their standard names: people.csv, positions.csv,
-moves.csv, mentors.csv, mentees.csv, history.csv.
+moves.csv, mentors.csv, mentees.csv, history.csv.`
 
+// exitCodesHelp ends the help of every command.
+const exitCodesHelp = `
 Exit codes:
   0  success
   1  bad input data or an I/O error (every problem is listed as FILE:LINE:COLUMN)
-  2  usage error (unknown command or flag, wrong arguments)`
+  2  usage error (unknown command or flag, wrong arguments)
+  130, 143  stopped by SIGINT or SIGTERM (files being written are removed)
+`
 
 func newRootCmd(ios *iostreams) *cobra.Command {
 	root := &cobra.Command{
@@ -137,6 +143,11 @@ func newRootCmd(ios *iostreams) *cobra.Command {
 	root.SetErr(ios.ErrOut)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
 	root.SetVersionTemplate("stretchmatch {{.Version}}\n")
+	// -v is --verbose in every command that reads files: --version has no
+	// short form.
+	root.Flags().Bool("version", false, "print the version of stretchmatch")
+	// Every command's help ends with the exit codes.
+	root.SetUsageTemplate(root.UsageTemplate() + exitCodesHelp)
 
 	root.AddCommand(
 		newDemoCmd(ios, nil),
@@ -145,11 +156,13 @@ func newRootCmd(ios *iostreams) *cobra.Command {
 		newScoreCmd(ios, nil),
 		newPlanCmd(ios, nil),
 		newMatchCmd(ios, nil),
+		newGroupsCmd(ios, nil),
 		newAssignCmd(ios, nil),
 		newReportCmd(ios, nil),
 		newRunCmd(ios, nil),
 		newCriteriaCmd(ios, nil),
 		newDocsCmd(ios, nil),
+		newFollowupCmd(ios, nil),
 	)
 	return root
 }

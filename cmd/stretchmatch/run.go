@@ -18,6 +18,7 @@ type runOptions struct {
 	Lang   string
 	Redact bool
 	Excel  bool
+	Follow followupFlags
 	Pack   packFlags
 }
 
@@ -40,7 +41,11 @@ Files written into OUT:
              file, counts
 
 --plan FILE takes the chosen moves from a plan.csv the committee edited
-instead of planning; run.json then records its hash too. --progress shows
+instead of planning; run.json then records its hash too. run.json also
+records the SHA-256 of every CSV file written, so that next quarter's
+followup can check them. --previous PREV adds a "Last quarter" section to
+the pack, following up last quarter's pack PREV with DIR's activity.csv
+(see stretchmatch followup). --progress shows
 the stages and their times on standard error (they show anyway when it is a
 terminal). --title, --period, --organisation, --date and --rows shape the
 committee pack as for 'stretchmatch report'.
@@ -56,6 +61,9 @@ The same inputs and flags give byte-identical files.`,
 				return usageErrorf("--out is required: name the folder to write the output files into")
 			}
 			if err := checkCycleFlags(&opts.Input, &opts.Cycle, opts.Lang); err != nil {
+				return err
+			}
+			if err := opts.Follow.check(); err != nil {
 				return err
 			}
 			if err := opts.Pack.check(); err != nil {
@@ -74,6 +82,8 @@ The same inputs and flags give byte-identical files.`,
 	addLangFlag(cmd, &opts.Lang)
 	f.BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym, in every file")
 	f.BoolVar(&opts.Excel, "excel", false, "CSV files for Excel: byte-order mark and ';' delimiter")
+	f.StringVar(&opts.Follow.Prev, "previous", "", "add a \"Last quarter\" section following up the pack `PREV` of last quarter (see followup)")
+	addFollowupFlags(cmd, &opts.Follow)
 	addPackFlags(cmd, &opts.Pack)
 	return cmd
 }
@@ -96,6 +106,7 @@ func parseLang(s string) (reports.Lang, error) {
 func runRun(opts *runOptions) error {
 	pr := newProgress(opts.IO, opts.Cycle.Progress)
 	pr.stage("reading and checking the input files")
+	opts.Input.Redact = opts.Redact
 	l, err := opts.Input.load(opts.IO.In, opts.IO.ErrOut)
 	if err != nil {
 		pr.done()
@@ -104,6 +115,12 @@ func runRun(opts *runOptions) error {
 	c, err := runCycle(l, opts.Cycle, pr)
 	if err != nil {
 		return err
+	}
+	if opts.Follow.Prev != "" {
+		if c.Followed, err = followUp(l, opts.Input, opts.Follow); err != nil {
+			return err
+		}
+		c.Paths = append(c.Paths, c.Followed.Paths...)
 	}
 	lang, _ := parseLang(opts.Lang)
 	po, _ := opts.Pack.options(os.Getenv)

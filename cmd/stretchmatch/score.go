@@ -48,12 +48,14 @@ writes scores.csv into DIR.`,
 	}
 	addInputFlags(cmd, &opts.Input)
 	addOutputFlags(cmd, &opts.Output)
+	declareTables(cmd, &opts.Output, "scores")
 	cmd.Flags().StringVar(&opts.OutDir, "out", "", "also write scores.csv into `DIR`")
 	cmd.Flags().BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym")
 	return cmd
 }
 
 func runScore(opts *scoreOptions) error {
+	opts.Input.Redact = opts.Redact
 	l, err := opts.Input.load(opts.IO.In, opts.IO.ErrOut)
 	if err != nil {
 		return err

@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
+	"github.com/stretchmatch/stretchmatch/data"
 	"github.com/stretchmatch/stretchmatch/reports"
 )
 
@@ -46,6 +48,7 @@ the data holds.`,
 	}
 	addInputFlags(cmd, &opts.Input)
 	addOutputFlags(cmd, &opts.Output)
+	declareTables(cmd, &opts.Output, "dataset")
 	return cmd
 }
 
@@ -58,8 +61,26 @@ func runValidate(opts *validateOptions) error {
 	if err := writeTables(opts.IO, &opts.Output, l.Paths, reports.DatasetTable(l.Dataset, lang)); err != nil {
 		return err
 	}
+	printEncodings(opts.IO.ErrOut, l.Inputs)
+	if n := len(l.Warnings); n > 0 {
+		fmt.Fprintf(opts.IO.ErrOut, "ok: no problems found, %d warning%s above\n", n, plural(n))
+		return nil
+	}
 	fmt.Fprintf(opts.IO.ErrOut, "ok: no problems found\n")
 	return nil
+}
+
+// printEncodings says which input files were read in an encoding other
+// than UTF-8, so that a file exported in the wrong one is noticed.
+func printEncodings(w io.Writer, in data.Inputs) {
+	for _, src := range []*data.Source{in.People, in.Positions, in.Moves, in.Mentors, in.Mentees, in.History} {
+		if src == nil {
+			continue
+		}
+		if enc := data.DetectEncoding(src.Data); enc != data.EncodingUTF8 && enc != data.EncodingUTF8BOM && enc != "" {
+			fmt.Fprintf(w, "%s: read as %s, not UTF-8\n", src.Name, enc)
+		}
+	}
 }
 
 // dirArg returns the DIR argument, or the current directory.
