@@ -264,8 +264,10 @@ func (c *committee) planSection() Section {
 	chosen.Media = SheetOnly
 	all := PlanTable(c.in.Plan, l)
 	all.Media = SheetOnly
+	// The people table gives each person left without a move a line and
+	// the reason: the list is the workbook's.
 	unplaced := UnplacedTable(c.in.Plan, l, c.in.Names)
-	unplaced.Source = "unplaced.csv"
+	unplaced.Media = SheetOnly
 	open := OpenPositionsTable(c.in.Plan, l)
 	open.Source = "open_positions.csv"
 	return Section{
@@ -561,6 +563,7 @@ func (c *committee) runSection() Section {
 			{Key: "value", Label: T(l, "c_value")},
 		},
 	}
+	cfg.Media = SheetOnly // also in run.json; too long to print
 	if r.Config != nil {
 		for _, kv := range flattenConfig(configTree(r.Config), "") {
 			cfg.Add(kv[0], kv[1])

@@ -353,8 +353,8 @@ func checkHTMLInChromium(t *testing.T, out string) {
 	// The sample's tables are shorter than the default row limit: each
 	// shows every row of its CSV file.
 	for table, file := range map[string]string{
-		"unplaced": "unplaced.csv", "open_positions": "open_positions.csv",
-		"pairs_view": "pairs.csv", "unmatched": "unmatched.csv", "broken_pairs": "broken_pairs.csv", "mentor_load": "mentor_load.csv",
+		"open_positions": "open_positions.csv",
+		"pairs_view":     "pairs.csv", "unmatched": "unmatched.csv", "broken_pairs": "broken_pairs.csv", "mentor_load": "mentor_load.csv",
 	} {
 		want := len(readCSV(t, filepath.Join(out, file))) - 1
 		if got, ok := bodyRows[table]; !ok || got != want {
