@@ -56,6 +56,8 @@ var committeePhrases = map[string]phrase{
 	"p_yes":                          {"yes", "oui"},
 	"p_decision_required":            {"required by the committee", "imposé par le comité"},
 	"p_decision_forbidden":           {"forbidden by the committee", "interdit par le comité"},
+	"p_decision_plan_required":       {"in the committee's plan", "dans le plan du comité"},
+	"p_decision_plan_forbidden":      {"not in the committee's plan", "hors du plan du comité"},
 	"why_short_forbidden":            {"forbidden", "interdit"},
 	"p_no":                           {"no", "non"},
 	"why_short_overstretch_excluded": {"overstretch", "hors zone"},
@@ -264,9 +266,13 @@ func (c *committee) peopleSection() Section {
 		if !pl.planned {
 			planned = fmt.Sprintf(cT(l, "p_not_planned"), cT(l, "why_short_"+string(pl.entry.Why)))
 		}
-		if w := DecisionWord(pl.entry.Decision); w != "" {
+		if d := pl.entry.Decision; d != nil {
 			// The committee decided: that says why.
-			planned = c.yesNo(pl.planned) + " (" + cT(l, "p_decision_"+w) + ")"
+			key := "p_decision_" + DecisionWord(d)
+			if d.FromPlan {
+				key = "p_decision_plan_" + DecisionWord(d)
+			}
+			planned = c.yesNo(pl.planned) + " (" + cT(l, key) + ")"
 		}
 		mentor, tier := c.mentorOf(s.Person)
 		xs := make([]string, len(s.X))

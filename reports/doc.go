@@ -14,4 +14,10 @@
 // Its writers lay it out as a printable HTML page (inline SVG charts, a
 // running header, a row limit that keeps the rows the committee must see),
 // as Markdown, and as a workbook that always holds every row.
+//
+// The follow-up across quarters has its tables in followup.go (labels in
+// followup_i18n.go):
+// moves_followup, pairs_followup, groups_followup, history_next,
+// mentees_next, codev_history_next, and the pack's "Last quarter" section
+// ([LastQuarterSection], lastquarter.go).
 package reports

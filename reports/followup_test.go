@@ -79,7 +79,7 @@ func TestLastQuarterCounts(t *testing.T) {
 	}
 	band := byName["lq_band"]
 	if diff := cmp.Diff([][]string{
-		{"stretch", "13", "6", "0", "7", "0", "46.2"},
+		{"étirement", "13", "6", "0", "7", "0", "46.2"},
 		{"Total", "13", "6", "0", "7", "0", "46.2"},
 	}, band.Rows); diff != "" {
 		t.Errorf("by band (-want +got):\n%s", diff)

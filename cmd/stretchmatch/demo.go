@@ -72,7 +72,7 @@ func runDemo(opts *demoOptions) error {
 	if err != nil {
 		return err
 	}
-	if c.Followed, err = followSample(l); err != nil {
+	if err := c.followSample(); err != nil {
 		return err
 	}
 	lang, _ := opts.Output.language()
@@ -119,16 +119,16 @@ func demoTables(c *cycle, lang reports.Lang, names reports.Namer) []*reports.Tab
 
 // followSample follows up the sample's previous quarter with the sample's
 // activity.csv, for the "Last quarter" section of the demo.
-func followSample(l *loaded) (*followed, error) {
-	prev, err := data.SamplePrevious(data.ReadOptions{Config: &l.Config})
+func (c *cycle) followSample() error {
+	prev, err := data.SamplePrevious(data.ReadOptions{Config: &c.Config})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	act, err := data.SampleActivity()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return follow(l, prev, &act, nil, followupFlags{})
+	return c.follow(prev, &act, nil, followupFlags{})
 }
 
 // relabel gives the column key of a view a shorter label.

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -76,36 +77,46 @@ func optionalFile(path, dir, name string) (*data.Source, error) {
 	switch {
 	case err == nil:
 		return &data.Source{Name: path, Data: b}, nil
-	case errors.Is(err, fs.ErrNotExist) && !explicit:
-		return nil, nil
+	case !explicit && (errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)):
+		return nil, nil // absent, or DIR is no folder (reported by the input files)
 	}
 	return nil, data.Problems{{File: path, Msg: "cannot read the file: " + errors.Unwrap(err).Error(), Hint: "check the path given to the flag"}}
 }
 
-// followUp reads the previous pack and this quarter's activity and follows
-// the pack up against the people of l.
-func followUp(l *loaded, in inputOptions, f followupFlags) (*followed, error) {
-	dir := in.Dir
-	f.CodevHistory = in.CodevHistoryFile
-	prev, err := data.ReadPrevious(f.Prev, data.ReadOptions{Delimiter: l.Delimiter, Config: &l.Config})
+// followUp is the follow-up stage of the cycle: it reads the previous pack
+// f.Prev and this quarter's activity (in dir unless a flag names it), and
+// follows the pack up against the people of the cycle into c.Followed. The
+// files read join c.Paths, so that no output is written over them.
+func (c *cycle) followUp(dir string, f followupFlags) error {
+	prev, err := data.ReadPrevious(f.Prev, data.ReadOptions{Delimiter: c.Delimiter, Config: &c.Config})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	act, err := optionalFile(f.Activity, dir, data.FileActivity)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	var codev *data.Source
 	if len(prev.Groups) > 0 {
 		if codev, err = optionalFile(f.CodevHistory, dir, data.FileCodevHistory); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return follow(l, prev, act, codev, f)
+	return c.follow(prev, act, codev, f)
 }
 
 // follow computes the follow-up of prev with the activity act and the
 // earlier codevelopment history codev (each nil when not given).
+func (c *cycle) follow(prev *data.Previous, act, codev *data.Source, f followupFlags) error {
+	fu, err := follow(c.loaded, prev, act, codev, f)
+	if err != nil {
+		return err
+	}
+	c.Followed = fu
+	c.Paths = append(c.Paths, fu.Paths...)
+	return nil
+}
+
 func follow(l *loaded, prev *data.Previous, act, codev *data.Source, f followupFlags) (*followed, error) {
 	opt := data.ReadOptions{Delimiter: l.Delimiter, Config: &l.Config}
 	fu := &followed{Prev: prev}
@@ -144,6 +155,36 @@ func follow(l *loaded, prev *data.Previous, act, codev *data.Source, f followupF
 		fu.Codev = followup.NextCodevHistory(fu.Result, earlier, followup.Cycle(fu.Result.Since))
 	}
 	return fu, nil
+}
+
+// validateActivity checks DIR/activity.csv, when there, on its own.
+func validateActivity(dir, delimiter string) error {
+	o := inputOptions{Delimiter: delimiter}
+	delim, err := o.delimiter()
+	if err != nil {
+		return err
+	}
+	src, err := optionalFile("", dir, data.FileActivity)
+	if err != nil || src == nil {
+		return err
+	}
+	_, _, err = data.ReadActivity(*src, data.ReadOptions{Delimiter: delim}, data.ActivityRefs{})
+	return err
+}
+
+// joinProblems returns the problems of a and b as one list when both are
+// problems (or nil), else the first error.
+func joinProblems(a, b error) error {
+	var pa, pb data.Problems
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	case errors.As(a, &pa) && errors.As(b, &pb):
+		return append(append(data.Problems(nil), pa...), pb...)
+	}
+	return a
 }
 
 // activityRefs lets the activity reader check its pairs and groups
@@ -278,11 +319,12 @@ func runFollowup(opts *followupOptions) error {
 	if err != nil {
 		return err
 	}
-	fu, err := followUp(l, opts.Input, opts.Follow)
-	if err != nil {
+	c := &cycle{loaded: l}
+	opts.Follow.CodevHistory = opts.Input.CodevHistoryFile
+	if err := c.followUp(opts.Input.Dir, opts.Follow); err != nil {
 		return err
 	}
-	paths := append(append([]string(nil), l.Paths...), fu.Paths...)
+	fu, paths := c.Followed, c.Paths
 	lang, _ := opts.Output.language()
 	names := reports.Namer{Redact: opts.Redact}
 	tables := fu.tables(lang, names)

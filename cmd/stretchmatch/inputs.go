@@ -51,7 +51,7 @@ func addInputFlags(cmd *cobra.Command, o *inputOptions) {
 	}
 	f.StringVar(&o.CodevFile, "codev", "", "read codev.csv (codevelopment volunteers) from `FILE` instead of DIR ('-' = standard input)")
 	f.StringVar(&o.CodevHistoryFile, "codev-history", "", "read codev_history.csv (earlier groups) from `FILE` instead of DIR ('-' = standard input)")
-	f.StringVar(&o.ConfigFile, "config", "", "YAML `FILE` overriding weights, thresholds and rules")
+	f.StringVar(&o.ConfigFile, "config", "", "YAML `FILE` overriding weights, thresholds and rules (default: DIR/config.yaml when present)")
 	f.StringVar(&o.Delimiter, "delimiter", "", "force the CSV delimiter: {comma|semicolon|tab} (default: detected from the header line)")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "say which encoding, delimiter and columns were recognised")
 	addDecisionFlag(cmd, o)
@@ -167,6 +167,8 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 		if l.Config, err = data.LoadConfig(*l.ConfigSource); err != nil {
 			return nil, err
 		}
+	} else if o.Verbose {
+		fmt.Fprintln(errOut, "configuration: the defaults (no config.yaml in DIR, no --config)")
 	}
 	override := make(map[string]string)
 	for _, in := range inputFlags {

@@ -43,9 +43,11 @@ others are reported as broken.
 
 When DIR holds positions.csv and moves.csv, the moves are scored and planned
 first, so that tiers and future reporting lines follow the plan. --plan
-FILE takes the chosen moves from a plan.csv instead (as written by
-stretchmatch plan, possibly edited by the committee: the rows whose status
-is chosen).
+FILE takes a plan.csv the committee edited as the committee's plan: chosen
+moves are required, not_chosen ones forbidden, the others planned freely.
+The committee's pair decisions (DIR/decisions.csv or --decisions FILE)
+hold: a required pair is made (lifting ended_before and low_fit, never
+another rule), a forbidden pair never is; the rest is optimal.
 
 Prints the pairs (with the two strongest reasons, the next-best mentor and
 the fit lost by choosing them), the mentees left unmatched and why, the
@@ -85,7 +87,7 @@ unmatched.csv, broken_pairs.csv and mentor_load.csv into DIR.`,
 	f.BoolVar(&opts.Rematch, "rematch", false, "ignore the active pairs of history.csv and match everybody anew")
 	f.BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym")
 	f.BoolVar(&opts.Progress, "progress", false, "show the stages and their times on standard error even when it is not a terminal")
-	f.StringVar(&opts.PlanFile, "plan", "", "take the chosen moves from `FILE` (a plan.csv) instead of planning")
+	f.StringVar(&opts.PlanFile, "plan", "", "the committee's plan: a plan.csv `FILE` it edited (chosen = required, not_chosen = forbidden, moves left out planned freely)")
 	return cmd
 }
 

@@ -35,7 +35,7 @@ func addCycleFlags(cmd *cobra.Command, o *cycleFlags) {
 	f.IntVar(&o.LineDepth, "line-depth", 0, "look at most `N` levels up the chains of managers (0: no limit)")
 	f.BoolVar(&o.AllowRepeat, "allow-repeat", false, "allow pairs that ended before (history.csv)")
 	f.BoolVar(&o.Rematch, "rematch", false, "ignore the active pairs of history.csv and match everybody anew")
-	f.StringVar(&o.PlanFile, "plan", "", "take the chosen moves from `FILE` (a plan.csv, possibly edited by the committee) instead of planning")
+	f.StringVar(&o.PlanFile, "plan", "", "the committee's plan: a plan.csv `FILE` it edited (chosen = required, not_chosen = forbidden, moves left out planned freely)")
 	f.BoolVar(&o.Progress, "progress", false, "show the stages and their times on standard error even when it is not a terminal")
 	addGroupsFlags(cmd, &o.Groups)
 }
@@ -126,6 +126,7 @@ func (c *cycle) runRecord() reports.RunRecord {
 		}
 	}
 	r.Counts = reports.RunCounts(c.Dataset, c.Plan, c.Matching)
+	r.Plan, r.Prices = c.Plan, c.Prices
 	return r
 }
 

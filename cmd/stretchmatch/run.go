@@ -36,22 +36,29 @@ Each file is then written atomically, never over an input file.
 Files written into OUT:
   scores.csv, plan.csv, unplaced.csv, open_positions.csv   (as score and plan --out)
   pairs.csv, unmatched.csv, broken_pairs.csv, mentor_load.csv   (as match --out)
+  decision_costs.csv   each decision of the committee with its exact price,
+             and the price of them all (only under decisions)
   report.md, report.html, report.xlsx   the committee pack
   run.json   tool version, configuration in force, SHA-256 of every input
              file, counts
 
---plan FILE takes the chosen moves from a plan.csv the committee edited
-instead of planning; run.json then records its hash too. run.json also
-records the SHA-256 of every CSV file written, so that next quarter's
-followup can check them. --previous PREV adds a "Last quarter" section to
-the pack, following up last quarter's pack PREV with DIR's activity.csv
-(see stretchmatch followup). --progress shows
+The committee's decisions are read from DIR/decisions.csv (or --decisions
+FILE): required moves and pairs are in the plan and the matching, forbidden
+ones never, the rest is optimal. --plan FILE takes a plan.csv the committee
+edited as the committee's plan: chosen moves are required, not_chosen ones
+forbidden, moves left out are planned freely. DIR/config.yaml is used
+unless --config names another file. run.json records the hash of every
+file read, and of every CSV file written, so that next quarter's followup
+can check them; no file read is ever written over. --previous PREV adds a
+"Last quarter" section to the pack, following up last quarter's pack PREV
+with DIR's activity.csv (see stretchmatch followup). --progress shows
 the stages and their times on standard error (they show anyway when it is a
 terminal). --title, --period, --organisation, --date and --rows shape the
 committee pack as for 'stretchmatch report'.
 
 The same inputs and flags give byte-identical files.`,
 		Example: `  stretchmatch run review-q3 --out results
+  stretchmatch run review-q3 --out results --decisions committee/decisions.csv
   stretchmatch run review-q3 --out results --lang fr --redact
   stretchmatch run --people hr/people.csv --moves hr/moves.csv review-q3 --out results`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
@@ -117,10 +124,10 @@ func runRun(opts *runOptions) error {
 		return err
 	}
 	if opts.Follow.Prev != "" {
-		if c.Followed, err = followUp(l, opts.Input, opts.Follow); err != nil {
+		opts.Follow.CodevHistory = opts.Input.CodevHistoryFile
+		if err := c.followUp(opts.Input.Dir, opts.Follow); err != nil {
 			return err
 		}
-		c.Paths = append(c.Paths, c.Followed.Paths...)
 	}
 	lang, _ := parseLang(opts.Lang)
 	po, _ := opts.Pack.options(os.Getenv)
@@ -128,6 +135,9 @@ func runRun(opts *runOptions) error {
 	pr.stage("rendering the CSV files and the committee pack")
 	files, err := renderRun(c, lang, reports.Namer{Redact: opts.Redact}, opts.Excel)
 	if err != nil {
+		return err
+	}
+	if err := keepEditedPlan(opts.OutDir, c.Paths); err != nil {
 		return err
 	}
 	pr.stage("writing %d files", len(files))

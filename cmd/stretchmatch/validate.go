@@ -27,8 +27,9 @@ references between them, and list ALL problems, each as
   FILE:LINE:COLUMN: what is wrong (what to do)
 
 with the physical line number and the column number as a spreadsheet counts
-it. Exits 1 if any problem was found; writes nothing. On success prints what
-the data holds.`,
+it. DIR's activity.csv, when there, is checked too (its pairs and groups
+are checked against last quarter's pack by followup). Exits 1 if any problem
+was found; writes nothing. On success prints what the data holds.`,
 		Example: `  stretchmatch validate review-q3
   stretchmatch validate --people export/employees.csv --delimiter semicolon review-q3`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
@@ -54,7 +55,10 @@ the data holds.`,
 
 func runValidate(opts *validateOptions) error {
 	l, err := opts.Input.load(opts.IO.In, opts.IO.ErrOut)
-	if err != nil {
+	if err = joinProblems(err, validateActivity(opts.Input.Dir, opts.Input.Delimiter)); err != nil {
+		return err
+	}
+	if err := checkPairDecisions(l); err != nil {
 		return err
 	}
 	lang, _ := opts.Output.language()

@@ -190,6 +190,7 @@ func TestGroupHealth(t *testing.T) {
 			{ID: "G2", Members: []string{"a", "b", "x"}},
 			{ID: "G3", Members: []string{"c", "d"}},
 			{ID: "G4", Members: []string{"a", "d"}},
+			{ID: "G5", Members: []string{"b", "c", "d"}},
 		},
 		Sessions: []model.PrevSession{{GroupID: "G1", Date: "2026-01-10"}, {GroupID: "G1", Date: "2026-02-10"}, {GroupID: "G1", Date: "2026-04-10"}},
 	}
@@ -199,6 +200,10 @@ func TestGroupHealth(t *testing.T) {
 		{MenteeID: "b", GroupID: "G2", Date: "2026-02-10", Kind: model.KindClosed, ClosedReason: "no time"},
 		{MenteeID: "c", GroupID: "G3", Date: "2026-02-10", Kind: model.KindSurvey, Fit: model.FitNotGood},
 		{MenteeID: "d", GroupID: "G3", Date: "2026-02-11", Kind: model.KindSurvey, Fit: model.FitGood},
+		// G5: one answer of three is not a good fit, under half; a meeting 45 days before.
+		{MenteeID: "b", GroupID: "G5", Date: "2026-01-15", Kind: model.KindMeeting, Fit: model.FitNotGood},
+		{MenteeID: "c", GroupID: "G5", Date: "2026-01-15", Kind: model.KindSurvey, Fit: model.FitGood},
+		{MenteeID: "d", GroupID: "G5", Date: "2026-01-16", Kind: model.KindSurvey, Fit: model.FitDeciding},
 	}
 	r, err := Compute(Input{Config: model.DefaultFollowup(), AsOf: "2026-03-01", Since: "2026-01-01", People: people, Activity: acts, Prev: prev})
 	if err != nil {
@@ -218,12 +223,13 @@ func TestGroupHealth(t *testing.T) {
 		{Ended, WhyFewMembers, 0, 1},         // x left, b closed: only a goes on
 		{NotAGoodFit, WhyFitAnswer, 0, 1},    // one of two answers is not a good fit
 		{NoFirstMeeting, WhyNoMeeting, 0, 1}, // rhythm: 59 days, one full period
+		{OnTrack, WhyMeeting, 1, 1},          // 1 of 3 answers not a good fit; last meeting 45 days ago
 	}
 	if diff := cmp.Diff(want, gs); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	codev := NextCodevHistory(r, []model.CodevMembership{{GroupID: "G0", PersonID: "a", Cycle: "2025-Q4"}}, "2026-Q1")
-	if len(codev) != 1+3+3+2+2 || codev[1] != (model.CodevMembership{GroupID: "G1", PersonID: "a", Cycle: "2026-Q1"}) {
+	if len(codev) != 1+3+3+2+2+3 || codev[1] != (model.CodevMembership{GroupID: "G1", PersonID: "a", Cycle: "2026-Q1"}) {
 		t.Errorf("codev history: %v", codev)
 	}
 }
@@ -258,8 +264,8 @@ func TestNextHistoryAndMentees(t *testing.T) {
 	want := []model.HistoryPair{
 		{MenteeID: "e1", MentorID: "m1", Status: model.PairActive, Since: "2025-06-01"},
 		{MenteeID: "e1", MentorID: "m2", Status: model.PairEnded, Since: "2025-01-01"},
-		{MenteeID: "e2", MentorID: "m2", Status: model.PairEnded, Since: "2025-12-30"},
-		{MenteeID: "e3", MentorID: "m3", Status: model.PairEnded, Since: "2025-12-30"},
+		{MenteeID: "e2", MentorID: "m2", Status: model.PairEnded, Since: "2026-03-01"},
+		{MenteeID: "e3", MentorID: "m3", Status: model.PairEnded, Since: "2026-03-01"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("history (-want +got):\n%s", diff)

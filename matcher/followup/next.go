@@ -20,9 +20,11 @@ func (p *Pair) GoesOn() bool {
 // the previous quarter's pairs, active when they go on and ended
 // otherwise, so that the next run keeps the first and never repeats the
 // second. Pairs whose mentee or mentor is no longer in people.csv are left
-// out, since the next run could not check them. A pair's since is the
-// earliest one known, else the start of the quarter. Rows are sorted by
-// mentee id, then mentor id.
+// out, since the next run could not check them. As in history.csv, since
+// is the date the status began: for a pair that goes on, the earliest
+// start known, else the start of the quarter; for a pair that ended last
+// quarter, the day it ended ([Pair].EndDate). Rows are sorted by mentee id,
+// then mentor id.
 func NextHistory(r *Result, people []model.Person, histories ...[]model.HistoryPair) []model.HistoryPair {
 	here := indexPeople(people)
 	rows := map[[2]string]*model.HistoryPair{}
@@ -59,10 +61,19 @@ func NextHistory(r *Result, people []model.Person, histories ...[]model.HistoryP
 			st = model.PairActive
 		}
 		k := [2]string{p.Prev.MenteeID, p.Prev.MentorID}
-		if old := rows[k]; old != nil && st == model.PairActive {
+		old := rows[k]
+		switch {
+		case old != nil && st == model.PairActive:
 			old.Status = model.PairActive // the pair went on this quarter
+		case old != nil:
+			old.Status, old.Since = model.PairEnded, p.EndDate
+			continue
 		}
-		put(model.HistoryPair{MenteeID: p.Prev.MenteeID, MentorID: p.Prev.MentorID, Status: st, Since: r.Since})
+		since := r.Since
+		if st == model.PairEnded {
+			since = p.EndDate
+		}
+		put(model.HistoryPair{MenteeID: p.Prev.MenteeID, MentorID: p.Prev.MentorID, Status: st, Since: since})
 	}
 	out := make([]model.HistoryPair, 0, len(rows))
 	for _, h := range rows {
