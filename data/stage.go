@@ -135,7 +135,7 @@ func StageFiles(dir string, inputs []string) (*Staged, error) {
 	}
 	_, statErr := os.Stat(dir)
 	if err := os.MkdirAll(dir, 0o777); err != nil {
-		return nil, fmt.Errorf("cannot create the folder %s: %w", dir, reasonErr{err})
+		return nil, fmt.Errorf("cannot create the folder %s: %w (check that the folder above it exists and is writable)", dir, reasonErr{err})
 	}
 	lock, err := lockFolder(dir)
 	if err != nil {

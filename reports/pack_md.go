@@ -102,9 +102,10 @@ var mdTextEscaper = strings.NewReplacer(
 
 // mdText escapes s for a one-line paragraph or heading: inline syntax is
 // escaped, line breaks become spaces, and a leading character that would
-// start a list or a block is escaped.
+// start a list or a block is escaped; control characters are shown as
+// escapes (see [VisibleControls]).
 func mdText(s string) string {
-	s = mdTextEscaper.Replace(s)
+	s = VisibleControls(mdTextEscaper.Replace(s))
 	if s != "" && strings.ContainsRune("-+=", rune(s[0])) {
 		s = `\` + s
 	}

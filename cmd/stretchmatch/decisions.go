@@ -144,7 +144,7 @@ func keepEditedPlan(dir string, inputs []string) error {
 			return nil // an input: writing over it is refused anyway
 		}
 	}
-	b, err := os.ReadFile(path)
+	b, err := data.ReadFileLimited(path, 0)
 	if err != nil {
 		return nil
 	}

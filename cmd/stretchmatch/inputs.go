@@ -30,6 +30,8 @@ type inputOptions struct {
 	// Redact shows pseudonyms instead of names in the messages of the
 	// load too (set from the command's --redact).
 	Redact bool
+
+	cmd *cobra.Command // the command, whose --lang the warnings follow
 }
 
 // inputFlags maps each --flag to the standard file it replaces. The flag
@@ -44,6 +46,7 @@ var inputFlags = []struct{ flag, file string }{
 }
 
 func addInputFlags(cmd *cobra.Command, o *inputOptions) {
+	o.cmd = cmd
 	f := cmd.Flags()
 	o.Files = make(map[string]*string, len(inputFlags))
 	for _, in := range inputFlags {
@@ -191,8 +194,16 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 	if o.Verbose {
 		shown = notes
 	}
+	lang := ""
+	if o.cmd != nil {
+		if f := o.cmd.Flags().Lookup("lang"); f != nil {
+			if l, ok := reports.ParseLang(f.Value.String()); ok {
+				lang = string(l)
+			}
+		}
+	}
 	for _, n := range shown {
-		fmt.Fprintln(errOut, n)
+		fmt.Fprintln(errOut, data.LocalizedNote(n, lang))
 	}
 	if err != nil {
 		return nil, err

@@ -109,7 +109,7 @@ func runMatch(opts *matchOptions) error {
 			return err
 		}
 	} else if l.Inputs.Positions != nil && l.Inputs.Moves != nil {
-		pr.stage("scoring and planning %d candidate moves", len(l.Dataset.Moves))
+		pr.stage("scoring and planning %d candidate [move|moves]", len(l.Dataset.Moves))
 		if err := c.score(); err != nil {
 			return err
 		}
@@ -117,7 +117,7 @@ func runMatch(opts *matchOptions) error {
 			return err
 		}
 	}
-	pr.stage("matching %d mentees with %d mentors", len(l.Dataset.Mentees), len(l.Dataset.Mentors))
+	pr.stage("matching %d [mentee|mentees] with %d [mentor|mentors]", len(l.Dataset.Mentees), len(l.Dataset.Mentors))
 	if err := c.match(matcher.MatchOptions{LineDepth: opts.LineDepth, AllowRepeat: opts.AllowRepeat, Rematch: opts.Rematch}); err != nil {
 		return err
 	}
@@ -136,8 +136,8 @@ func runMatch(opts *matchOptions) error {
 		}
 	}
 	if f, _ := opts.Output.format(opts.IO); f == "table" {
-		fmt.Fprintf(opts.IO.ErrOut, "%d pairs (%d kept), %d mentees unmatched, %d earlier pairs broken\n",
-			len(c.Matching.Pairs), c.Matching.Kept(), len(c.Matching.Unmatched), len(c.Matching.Broken))
+		fmt.Fprintln(opts.IO.ErrOut, say(lang, "%d [pair|pairs] (%d kept), %d [mentee|mentees] unmatched, %d earlier [pair|pairs] broken",
+			len(c.Matching.Pairs), c.Matching.Kept(), len(c.Matching.Unmatched), len(c.Matching.Broken)))
 	}
 	return writeTables(opts.IO, &opts.Output, c.Paths, matchViews(opts, tables)...)
 }

@@ -72,12 +72,12 @@ func runCycle(l *loaded, f cycleFlags, pr *progress) (*cycle, error) {
 	}
 	c := &cycle{loaded: l}
 	if f.PlanFile != "" {
-		pr.stage("scoring %d candidate moves and reading the plan", len(l.Dataset.Moves))
+		pr.stage("scoring %d candidate [move|moves] and reading the plan", len(l.Dataset.Moves))
 		if err := c.givenPlan(f.PlanFile, l.Delimiter); err != nil {
 			return nil, err
 		}
 	} else {
-		pr.stage("scoring %d candidate moves", len(l.Dataset.Moves))
+		pr.stage("scoring %d candidate [move|moves]", len(l.Dataset.Moves))
 		if err := c.score(); err != nil {
 			return nil, err
 		}
@@ -86,19 +86,19 @@ func runCycle(l *loaded, f cycleFlags, pr *progress) (*cycle, error) {
 			return nil, err
 		}
 	}
-	pr.stage("matching %d mentees with %d mentors", len(l.Dataset.Mentees), len(l.Dataset.Mentors))
+	pr.stage("matching %d [mentee|mentees] with %d [mentor|mentors]", len(l.Dataset.Mentees), len(l.Dataset.Mentors))
 	opt := matcher.MatchOptions{LineDepth: f.LineDepth, AllowRepeat: f.AllowRepeat, Rematch: f.Rematch}
 	if err := c.match(opt); err != nil {
 		return nil, err
 	}
 	if c.hasDecisions() {
-		pr.stage("pricing %d decisions", len(c.Decisions))
+		pr.stage("pricing %d [decision|decisions]", len(c.Decisions))
 		if err := c.price(opt); err != nil {
 			return nil, err
 		}
 	}
 	if l.Codev != nil {
-		pr.stage("forming codevelopment groups of %d volunteers", len(l.Codev.Volunteers))
+		pr.stage("forming codevelopment groups of %d [volunteer|volunteers]", len(l.Codev.Volunteers))
 		if err := c.groups(f.Groups, f.LineDepth); err != nil {
 			return nil, err
 		}

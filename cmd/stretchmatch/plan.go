@@ -91,8 +91,8 @@ func runPlan(opts *planOptions) error {
 		}
 	}
 	if f, _ := opts.Output.format(opts.IO); f == "table" {
-		fmt.Fprintf(opts.IO.ErrOut, "total development value %s over %d moves chosen (%s)\n",
-			reports.Num(c.Plan.Total, 3), c.Plan.ChosenCount(), reports.PlanSource(c.Plan, lang))
+		fmt.Fprintln(opts.IO.ErrOut, say(lang, "total development value %s over %d [move|moves] chosen",
+			reports.Num(c.Plan.Total, 3), c.Plan.ChosenCount())+" ("+reports.PlanSource(c.Plan, lang)+")")
 	}
 	return writeTables(opts.IO, &opts.Output, c.Paths, tables...)
 }

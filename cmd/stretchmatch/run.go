@@ -31,7 +31,13 @@ func newRunCmd(ios *iostreams, runF func(*runOptions) error) *cobra.Command {
 moves, match mentees with mentors, and build the committee pack: the whole
 cycle in one command. Everything is computed and rendered in memory first;
 when the input has a problem nothing is written and OUT is not even created.
-Each file is then written atomically, never over an input file.
+The files are then written as one transaction, never over an input file:
+all are staged inside OUT and renamed into place only once every one is
+written, run.json last, so OUT holds either the earlier pack or the new one,
+whatever fails. A second run on the same OUT meanwhile fails at once (exit
+1); SIGINT, SIGTERM or SIGHUP removes the staged files (exit 130, 143,
+129). Files follow the umask: under umask 077 they are readable by you
+alone.
 
 Files written into OUT:
   scores.csv, plan.csv, unplaced.csv, open_positions.csv   (as score and plan --out)
@@ -140,7 +146,7 @@ func runRun(opts *runOptions) error {
 	if err := keepEditedPlan(opts.OutDir, c.Paths); err != nil {
 		return err
 	}
-	pr.stage("writing %d files", len(files))
+	pr.stage("writing %d [file|files]", len(files))
 	if err := writeFiles(opts.OutDir, c.Paths, files); err != nil {
 		return err
 	}
@@ -151,8 +157,8 @@ func runRun(opts *runOptions) error {
 
 // printRunSummary says what a run found and which files it wrote.
 func printRunSummary(ios *iostreams, c *cycle, dir string, files []outputFile) {
-	fmt.Fprintf(ios.Out, "%d candidate moves scored, %d chosen; %d pairs (%d kept), %d mentees unmatched, %d earlier pairs broken\n",
+	fmt.Fprintln(ios.Out, say(ios.Lang, "%d candidate [move|moves] scored, %d chosen; %d [pair|pairs] (%d kept), %d [mentee|mentees] unmatched, %d earlier [pair|pairs] broken",
 		len(c.Scores), c.Plan.ChosenCount(), len(c.Matching.Pairs), c.Matching.Kept(),
-		len(c.Matching.Unmatched), len(c.Matching.Broken))
-	fmt.Fprintf(ios.Out, "wrote %d files into %s: %s\n", len(files), dir, strings.Join(fileNames(files), ", "))
+		len(c.Matching.Unmatched), len(c.Matching.Broken)))
+	fmt.Fprintln(ios.Out, say(ios.Lang, "wrote %d [file|files] into %s: %s", len(files), dir, strings.Join(fileNames(files), ", ")))
 }
