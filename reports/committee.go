@@ -275,6 +275,8 @@ func (c *committee) planSection() Section {
 		Title:  T(l, "c_plan"),
 		Intro:  planIntro(c.in.Plan, l),
 		Tables: []*Table{chosen, all, unplaced, open},
+		// Only the positions left open are printed: no page of its own.
+		RunOn: true,
 	}
 }
 

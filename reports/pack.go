@@ -49,6 +49,9 @@ type Section struct {
 	// Figures says in words what the charts and scatters show, for the
 	// Markdown document (which has no chart); may be empty.
 	Figures []string
+	// RunOn prints the section right after the previous one rather than on
+	// a new page: for a short section.
+	RunOn bool
 }
 
 // Chart is a simple horizontal bar chart: labelled bars with values, such as

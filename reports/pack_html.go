@@ -63,6 +63,7 @@ type htmlSection struct {
 	Scatters         []svgScatter
 	ListTables       bool // list the tables in the contents
 	Lead             bool
+	RunOn            bool
 	SheetOnly        string // the tables left to the workbook, or ""
 }
 
@@ -170,6 +171,7 @@ func newHTMLSection(p *Pack, i int, ids *uniqueNamer, sheets map[*Table]string) 
 		ID:    ids.name("section-" + htmlID(s.Name, fmt.Sprint(i+1))),
 		Title: s.Title,
 		Intro: s.Intro,
+		RunOn: s.RunOn,
 	}
 	ids.reserve(hs.ID + "-title")
 	var tables []*Table

@@ -103,7 +103,7 @@ var mdTextEscaper = strings.NewReplacer(
 // mdText escapes s for a one-line paragraph or heading: inline syntax is
 // escaped, line breaks become spaces, and a leading character that would
 // start a list or a block is escaped; control characters are shown as
-// escapes.
+// escapes (see [VisibleControls]).
 func mdText(s string) string {
 	s = VisibleControls(mdTextEscaper.Replace(s))
 	if s != "" && strings.ContainsRune("-+=", rune(s[0])) {

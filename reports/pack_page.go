@@ -182,6 +182,7 @@ table.pack-table.wide { font-size: .82rem; }
   h3 { font-size: 10.5pt; margin: .6rem 0 .3rem; }
   .pack-section { break-before: page; page-break-before: always; margin-top: 0; }
   .pack-section.lead { break-before: auto; page-break-before: auto; }
+  .pack-section.run-on { break-before: auto; page-break-before: auto; margin-top: 1.2rem; }
   h2, h3, .intro { break-after: avoid; page-break-after: avoid; }
   .table-wrap { overflow: visible; max-height: none; border: 0; border-radius: 0; width: auto; max-width: 100%; margin-bottom: .4rem; }
   table.pack-table { font-size: 8pt; border-collapse: collapse; min-width: 0; max-width: 100%; }
@@ -243,7 +244,7 @@ table.pack-table.wide { font-size: .82rem; }
 </body>
 </html>
 {{define "section"}}
-<section class="pack-section{{if .Lead}} lead{{end}}" id="{{.ID}}" aria-labelledby="{{.ID}}-title">
+<section class="pack-section{{if .Lead}} lead{{end}}{{if .RunOn}} run-on{{end}}" id="{{.ID}}" aria-labelledby="{{.ID}}-title">
 <h2 id="{{.ID}}-title">{{.Title}}</h2>
 {{- with .Intro}}
 <p class="intro">{{.}}</p>
