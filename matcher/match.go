@@ -254,13 +254,13 @@ func Match(cfg *model.Config, ds *model.Dataset, ix *Index, pl *Plan, opt MatchO
 	cells := make([]solveRow, n)
 	excluded := make([][NumRules]int, n)
 	eligible := make([]int, n)
+	rk := newRuleKeys(mx, rows, mentors)
 	forEachRow(n, func(r int, buf *solveRow) {
-		e := rows[r]
 		buf.cols, buf.keys = buf.cols[:0], buf.keys[:0]
 		for c, mt := range mentors {
-			rule, fit := mx.rule(e, mt, false)
-			if rule != "" {
-				excluded[r][ruleIndex(rule)]++
+			rule, key := rk.check(r, c)
+			if rule != ruleNone {
+				excluded[r][rule]++
 				continue
 			}
 			eligible[r]++
@@ -268,9 +268,9 @@ func Match(cfg *model.Config, ds *model.Dataset, ix *Index, pl *Plan, opt MatchO
 				continue
 			}
 			buf.cols = append(buf.cols, int32(c))
-			buf.keys = append(buf.keys, int32(fitKey(fit.Total)))
+			buf.keys = append(buf.keys, key)
 		}
-		cells[r] = solveRow{cols: slices.Clone(buf.cols), keys: slices.Clone(buf.keys), tier: int64(e.Tier)}
+		cells[r] = solveRow{cols: slices.Clone(buf.cols), keys: slices.Clone(buf.keys), tier: int64(rows[r].Tier)}
 	})
 	capacity := make([]int, m+1)
 	for c, mt := range mentors {
