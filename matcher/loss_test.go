@@ -1,8 +1,10 @@
 package matcher
 
 import (
+	"cmp"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchmatch/stretchmatch/matcher/assign"
@@ -115,4 +117,35 @@ func TestLossesAgainstResolve(t *testing.T) {
 		t.Fatalf("only %d forced pairs checked", checked)
 	}
 	t.Logf("%d forced pairs checked", checked)
+}
+
+// TestBestAgainstSort compares best with sorting every index by key
+// (descending, ties to the lower index) and keeping the first k.
+func TestBestAgainstSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 5))
+	for trial := range 2000 {
+		keys := make([]int32, rng.IntN(60))
+		spread := 1 + rng.IntN(20)
+		for i := range keys {
+			keys[i] = int32(rng.IntN(spread))
+		}
+		k := 1 + rng.IntN(40)
+		got := best(keys, k)
+		if len(keys) <= k {
+			if got != nil {
+				t.Fatalf("trial %d: %d keys, k %d: got %v, want nil", trial, len(keys), k, got)
+			}
+			continue
+		}
+		idx := make([]int32, len(keys))
+		for i := range idx {
+			idx[i] = int32(i)
+		}
+		slices.SortFunc(idx, func(a, b int32) int { return cmp.Or(cmp.Compare(keys[b], keys[a]), cmp.Compare(a, b)) })
+		want := slices.Clone(idx[:k])
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("trial %d: keys %v k %d: got %v, want %v", trial, keys, k, got, want)
+		}
+	}
 }

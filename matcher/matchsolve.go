@@ -1,7 +1,6 @@
 package matcher
 
 import (
-	"cmp"
 	"runtime"
 	"slices"
 	"sync"
@@ -178,19 +177,50 @@ func (ms *matchSolve) solveCells(in [][]int32) (*assign.Solution, error) {
 
 // best returns the indices of the k highest keys (ties to the lower
 // index), in ascending order; nil when there are at most k keys, meaning
-// all of them.
+// all of them. It keeps the k best seen so far in a heap whose root is the
+// worst of them, so a row costs O(len(keys)·log k), not a sort.
 func best(keys []int32, k int) []int32 {
 	if len(keys) <= k {
 		return nil
 	}
-	idx := make([]int32, len(keys))
-	for i := range idx {
-		idx[i] = int32(i)
+	h := make([]int32, 0, k) // indices; h[0] the lowest key, then the highest index
+	worse := func(a, b int32) bool { return keys[a] < keys[b] || keys[a] == keys[b] && a > b }
+	down := func(p int) {
+		for {
+			c := 2*p + 1
+			if c >= len(h) {
+				return
+			}
+			if c+1 < len(h) && worse(h[c+1], h[c]) {
+				c++
+			}
+			if !worse(h[c], h[p]) {
+				return
+			}
+			h[p], h[c] = h[c], h[p]
+			p = c
+		}
 	}
-	slices.SortFunc(idx, func(a, b int32) int { return cmp.Or(cmp.Compare(keys[b], keys[a]), cmp.Compare(a, b)) })
-	idx = idx[:k:k]
-	slices.Sort(idx)
-	return idx
+	for i := range keys {
+		switch {
+		case len(h) < k:
+			h = append(h, int32(i))
+			for c := len(h) - 1; c > 0; {
+				p := (c - 1) / 2
+				if !worse(h[c], h[p]) {
+					break
+				}
+				h[p], h[c] = h[c], h[p]
+				c = p
+			}
+		case keys[i] > keys[h[0]]:
+			// A later index never beats an equal key.
+			h[0] = int32(i)
+			down(0)
+		}
+	}
+	slices.Sort(h)
+	return h
 }
 
 // mergeSorted merges two ascending lists without common elements.
