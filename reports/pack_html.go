@@ -60,6 +60,7 @@ type htmlTable struct {
 	Wide       bool
 	Heads      []htmlCell
 	Body       [][]htmlCell
+	BodyHTML   template.HTML // Body rendered (see bodyHTML)
 	Rows       int
 	EmptyLabel string
 }
@@ -142,6 +143,7 @@ func newHTMLTable(t *Table, id string, showTitle bool) htmlTable {
 		}
 		ht.Body = append(ht.Body, cells)
 	}
+	ht.BodyHTML = bodyHTML(ht.Body)
 	return ht
 }
 
@@ -290,10 +292,7 @@ table.pack-table.wide { font-size: .82rem; }
 <thead>
 <tr>{{range .Heads}}<th scope="col"{{with .Class}} class="{{.}}"{{end}}>{{.Text}}</th>{{end}}</tr>
 </thead>
-<tbody>
-{{- range .Body}}
-<tr>{{range .}}<td{{with .Class}} class="{{.}}"{{end}}>{{if eq .Class "long"}}<div>{{.Text}}</div>{{else}}{{.Text}}{{end}}</td>{{end}}</tr>
-{{- end}}
+<tbody>{{.BodyHTML}}
 </tbody>
 </table>
 </div>
