@@ -89,8 +89,10 @@ func (ms *matchSolve) solve() (*assign.Solution, error) {
 	n := len(ms.rows)
 	in := make([][]int32, n) // the cells of each row in the restricted problem, ascending
 	forEachRow(n, func(r int, _ *solveRow) { in[r] = best(ms.rows[r].keys, candidates) })
+	var sol *assign.Solution
 	for round := 0; ; round++ {
-		sol, err := ms.solveCells(in)
+		var err error
+		sol, err = ms.solveCells(in, sol)
 		if err != nil {
 			return nil, err
 		}
@@ -139,8 +141,10 @@ func (ms *matchSolve) solve() (*assign.Solution, error) {
 const maxRounds = 6
 
 // solveCells solves the problem restricted to the cells in[r] of each row
-// (nil: every cell of the row) and the "no mentor" column.
-func (ms *matchSolve) solveCells(in [][]int32) (*assign.Solution, error) {
+// (nil: every cell of the row) and the "no mentor" column, starting from
+// prev, the solution of the previous round (nil in the first): only the
+// rows that broke its certificate are routed again.
+func (ms *matchSolve) solveCells(in [][]int32, prev *assign.Solution) (*assign.Solution, error) {
 	none := len(ms.capacity) - 1
 	total := 0
 	for r := range ms.rows {
@@ -172,7 +176,7 @@ func (ms *matchSolve) solveCells(in [][]int32) (*assign.Solution, error) {
 	}
 	prob := assign.NewSparse(len(ms.rows), none+1, start, cols, vals)
 	prob.SetCapacity(ms.capacity)
-	return assign.Solve(prob, assign.Options{Maximize: true})
+	return assign.SolveFrom(prob, assign.Options{Maximize: true}, prev)
 }
 
 // best returns the indices of the k highest keys (ties to the lower
