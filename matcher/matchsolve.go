@@ -51,7 +51,7 @@ func forEachRow(n int, f func(r int, scratch *solveRow)) {
 
 // candidates is how many of its best cells each row brings to the first
 // solve of matchSolve (a variable for the tests, which lower it).
-var candidates = 32
+var candidates = 16
 
 // margin: when some cells violate the certificate, the cells that lie
 // within five fit points of its bound join the problem with them, since
