@@ -179,15 +179,44 @@ func (g *lossGraph) cheapest(j int, sc *arcScratch) []lossArc {
 			sc.best[to] = w
 		}
 	})
-	out := make([]lossArc, 0, len(sc.touched))
+	// The keptArcs cheapest in a heap whose root is the dearest of them.
+	dearer := func(a, b lossArc) bool { return a.w > b.w || a.w == b.w && a.to > b.to }
+	out := make([]lossArc, 0, min(len(sc.touched), keptArcs))
 	for _, to := range sc.touched {
-		out = append(out, lossArc{to: to, w: sc.best[to]})
+		a := lossArc{to: to, w: sc.best[to]}
 		sc.best[to] = math.Inf(1)
+		if len(out) < keptArcs {
+			out = append(out, a)
+			for c := len(out) - 1; c > 0; {
+				p := (c - 1) / 2
+				if !dearer(out[c], out[p]) {
+					break
+				}
+				out[c], out[p] = out[p], out[c]
+				c = p
+			}
+			continue
+		}
+		if !dearer(out[0], a) {
+			continue
+		}
+		out[0] = a
+		for p := 0; ; {
+			c := 2*p + 1
+			if c >= len(out) {
+				break
+			}
+			if c+1 < len(out) && dearer(out[c+1], out[c]) {
+				c++
+			}
+			if !dearer(out[c], out[p]) {
+				break
+			}
+			out[p], out[c] = out[c], out[p]
+			p = c
+		}
 	}
 	slices.SortFunc(out, func(a, b lossArc) int { return cmp.Or(cmp.Compare(a.w, b.w), cmp.Compare(a.to, b.to)) })
-	if len(out) > keptArcs {
-		out = slices.Clip(out[:keptArcs])
-	}
 	return out
 }
 
