@@ -222,13 +222,16 @@ func (e *sparseCore[D]) refill(j int32, colStart []int32, cells []colCell, rs *r
 		if t := d - st.v[c]; t < best {
 			best, end = t, c
 		}
+		if best <= d {
+			break // c is at the dual level zero: no path beats leaving its place empty
+		}
 		for _, cell := range cells[colStart[c]:colStart[c+1]] {
 			k := cell.row
 			x := st.x[k]
 			if x == c || x < 0 || int(x) >= st.m || rs.settled[x] {
 				continue
 			}
-			if nd := d + e.c[cell.k] - st.v[c] - st.u(k); nd < rs.dist[x] {
+			if nd := d + e.c[cell.k] - st.v[c] - st.u(k); nd < rs.dist[x] && nd < best {
 				if rs.dist[x] == inf {
 					rs.touched = append(rs.touched, x)
 				}
