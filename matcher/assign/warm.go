@@ -42,7 +42,9 @@ func SolveFrom(p *Problem, opt Options, prev *Solution) (*Solution, error) {
 	if dead := e.solveRows(free, true); len(dead) > 0 {
 		return Solve(p, opt) // infeasible: Solve reports why
 	}
-	e.repair()
+	if !e.repair(repairCells*(len(col)+2*p.m)) {
+		return Solve(p, opt) // the repair would cost more than a fresh solve
+	}
 	if p.n == p.m && p.capacity == nil && p.n > 0 {
 		// Every column is full: the normal form of the certificate, as in
 		// finish.
@@ -106,6 +108,11 @@ func (e *sparseCore[D]) keep(i, j int32) bool {
 	return true
 }
 
+// repairCells bounds the work of SolveFrom's repair, in passes over the
+// cells (a variable for the tests, which set it to zero to force the
+// fallback).
+var repairCells = 2
+
 // colCell is a cell seen from its column: its row and its index in the
 // row-major storage.
 type colCell struct{ row, k int32 }
@@ -119,7 +126,11 @@ type colCell struct{ row, k int32 }
 // settled column c by D − dist(c), D the cost of the best path, keeps every
 // reduced cost nonnegative, makes the path tight and brings the dual of
 // the column left with room to zero; the rows of the path then move.
-func (e *sparseCore[D]) repair() {
+//
+// The searches scan at most budget cells in all; repair reports false when
+// they would need more (a start too far from the optimum), and the caller
+// then solves afresh.
+func (e *sparseCore[D]) repair(budget int) bool {
 	st := e.state
 	var colStart []int32
 	var cells []colCell
@@ -129,10 +140,14 @@ func (e *sparseCore[D]) repair() {
 			if rs == nil {
 				colStart, cells = e.transpose()
 				rs = newRevSearch[D](st.m)
+				rs.budget = budget
 			}
-			e.refill(j, colStart, cells, rs)
+			if !e.refill(j, colStart, cells, rs) {
+				return false
+			}
 		}
 	}
+	return true
 }
 
 // revSearch is the scratch of the backward searches of repair.
@@ -145,6 +160,7 @@ type revSearch[D number] struct {
 	touched []int32
 	done    []int32
 	heap    []revItem[D]
+	budget  int // cells the searches may still scan
 }
 
 type revItem[D number] struct {
@@ -199,8 +215,9 @@ func (rs *revSearch[D]) pop() revItem[D] {
 	return top
 }
 
-// refill runs one backward search from column j (see repair).
-func (e *sparseCore[D]) refill(j int32, colStart []int32, cells []colCell, rs *revSearch[D]) {
+// refill runs one backward search from column j (see repair); false when
+// it ran out of budget, leaving the state unchanged but the scratch dirty.
+func (e *sparseCore[D]) refill(j int32, colStart []int32, cells []colCell, rs *revSearch[D]) bool {
 	st := e.state
 	inf := infinity[D]()
 	rs.dist[j] = 0
@@ -224,6 +241,9 @@ func (e *sparseCore[D]) refill(j int32, colStart []int32, cells []colCell, rs *r
 		}
 		if best <= d {
 			break // c is at the dual level zero: no path beats leaving its place empty
+		}
+		if rs.budget -= int(colStart[c+1] - colStart[c]); rs.budget < 0 {
+			return false
 		}
 		for _, cell := range cells[colStart[c]:colStart[c+1]] {
 			k := cell.row
@@ -260,6 +280,7 @@ func (e *sparseCore[D]) refill(j int32, colStart []int32, cells []colCell, rs *r
 	for _, c := range rs.touched {
 		rs.dist[c], rs.settled[c] = inf, false
 	}
+	return true
 }
 
 // transpose returns the cells of every column: column j's are
