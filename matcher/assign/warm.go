@@ -42,7 +42,7 @@ func SolveFrom(p *Problem, opt Options, prev *Solution) (*Solution, error) {
 	if dead := e.solveRows(free, true); len(dead) > 0 {
 		return Solve(p, opt) // infeasible: Solve reports why
 	}
-	if !e.repair(repairCells*(len(col)+2*p.m)) {
+	if !e.repair(repairCells * (len(col) + 2*p.m)) {
 		return Solve(p, opt) // the repair would cost more than a fresh solve
 	}
 	if p.n == p.m && p.capacity == nil && p.n > 0 {
