@@ -21,6 +21,7 @@ type reportOptions struct {
 	Format string // markdown or html on standard output
 	Lang   string
 	Redact bool
+	Follow followupFlags
 }
 
 func newReportCmd(ios *iostreams, runF func(*reportOptions) error) *cobra.Command {
@@ -40,10 +41,15 @@ and report.xlsx into OUT; -o FILE writes one file, in the format of its
 extension: .md, .html or .xlsx. Files are written atomically. The HTML page
 is self-contained and prints on A4 landscape; the workbook has one sheet per
 table. --plan FILE builds the pack for the moves chosen in a plan.csv the
-committee edited, instead of planning anew.`,
+committee edited, instead of planning anew. --previous PREV adds the "Last
+quarter" section, following up last quarter's pack PREV with DIR's
+activity.csv, as run --previous does (see stretchmatch followup).
+
+Exit codes: 0 success; 1 bad data or I/O error; 2 usage error.`,
 		Example: `  stretchmatch report review-q3
   stretchmatch report review-q3 --out pack --lang fr
-  stretchmatch report review-q3 -o committee.xlsx --redact`,
+  stretchmatch report review-q3 -o committee.xlsx --redact
+  stretchmatch report review-q3 --out pack --previous results-q2 --as-of 2026-09-30`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			opts.Input.Dir = dirArg(args)
@@ -51,6 +57,9 @@ committee edited, instead of planning anew.`,
 				return err
 			}
 			if _, err := opts.format(); err != nil {
+				return err
+			}
+			if err := opts.Follow.check(); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -67,6 +76,8 @@ committee edited, instead of planning anew.`,
 	f.StringVar(&opts.Format, "format", "", "format on standard output: {markdown|html} (default markdown)")
 	addLangFlag(cmd, &opts.Lang)
 	f.BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym")
+	f.StringVar(&opts.Follow.Prev, "previous", "", "add a \"Last quarter\" section following up the pack `PREV` of last quarter (see followup)")
+	addFollowupFlags(cmd, &opts.Follow)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"markdown", "html"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -109,6 +120,12 @@ func runReport(opts *reportOptions) error {
 	c, err := runCycle(l, opts.Cycle, newProgress(opts.IO, opts.Cycle.Progress))
 	if err != nil {
 		return err
+	}
+	if opts.Follow.Prev != "" {
+		opts.Follow.CodevHistory = opts.Input.CodevHistoryFile
+		if err := c.followUp(opts.Input.Dir, opts.Follow); err != nil {
+			return err
+		}
 	}
 	lang, _ := parseLang(opts.Lang)
 	files, err := renderPack(c.committeePack(lang, reports.Namer{Redact: opts.Redact}))
