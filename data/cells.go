@@ -187,8 +187,10 @@ func (n *number) parseInt(s string) (model.OptInt, bool) {
 	switch {
 	case !ok:
 		n.msg = notNumber(n.raw, "a whole number")
-	case f != math.Trunc(f) || math.Abs(f) > 1e15:
+	case f != math.Trunc(f):
 		n.msg = fmt.Sprintf("%s is not a whole number", quoteCell(n.raw))
+	case math.Abs(f) > model.MaxWhole:
+		n.msg = fmt.Sprintf("%s is too large: at most %d in magnitude", quoteCell(n.raw), model.MaxWhole)
 	default:
 		n.comma = comma
 		return model.Int(int(f)), true

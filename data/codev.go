@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -140,9 +139,9 @@ func ReadCodevInputs(dir, codevPath, historyPath string, stdin io.Reader) (codev
 				ps = append(ps, Problem{File: std + " (standard input)", Msg: "no standard input", Hint: "give a file name instead of -"})
 				return nil
 			}
-			b, err := io.ReadAll(stdin)
-			if err != nil {
-				ps = append(ps, Problem{File: std + " (standard input)", Msg: "cannot read standard input: " + err.Error(), Hint: "give a file name instead of -"})
+			b, p := readLimited(stdin, std+" (standard input)", 0)
+			if p != nil {
+				ps = append(ps, *p)
 				return nil
 			}
 			stdin = nil
@@ -151,8 +150,11 @@ func ReadCodevInputs(dir, codevPath, historyPath string, stdin io.Reader) (codev
 		if !explicit {
 			p = filepath.Join(dir, std)
 		}
-		b, err := os.ReadFile(p)
+		b, err := ReadFileLimited(p, 0)
+		var fileProblems Problems
 		switch {
+		case errors.As(err, &fileProblems):
+			ps = append(ps, fileProblems...)
 		case err == nil:
 			return &Source{Name: p, Data: b}
 		case errors.Is(err, fs.ErrNotExist) && !explicit:

@@ -91,6 +91,9 @@ func yamlError(c *collector, root *yaml.Node, err error) {
 				want = "a group of keys"
 			}
 			m = fmt.Sprintf("%q is not %s", sm[2], want)
+			if want == "a number" || want == "a whole number" {
+				m = notNumber(sm[2], want) // says what a percentage or NaN is
+			}
 			hint = "write " + want + ", or remove the key to keep the default"
 		}
 		c.add(line, col, m, hint)

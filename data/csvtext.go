@@ -41,19 +41,8 @@ func decodeText(src *Source, forced rune, emptyHint string, c *collector, notes 
 		c.add(0, 0, "file is empty", emptyHint)
 		return t, false
 	}
-	switch {
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		c.add(0, 0, "unreadable encoding: the file is UTF-16 (Excel's \"Unicode text\")", hintSaveUTF8)
-		return t, false
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		c.add(0, 0, "unreadable encoding: this is an Excel workbook (.xlsx), not a CSV file", hintSaveUTF8)
-		return t, false
-	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		c.add(0, 0, "unreadable encoding: this is an old Excel workbook (.xls), not a CSV file", hintSaveUTF8)
-		return t, false
-	case bytes.IndexByte(data, 0) >= 0:
-		i := bytes.IndexByte(data, 0)
-		c.add(physicalLine(data, i), fieldColumn(data, i), "unreadable encoding: the file contains NUL bytes (UTF-16 or not a text file)", hintSaveUTF8)
+	data, utf16Name, isUTF16 := fromUTF16(data)
+	if notText(data, c) {
 		return t, false
 	}
 	var enc string
@@ -65,6 +54,8 @@ func decodeText(src *Source, forced rune, emptyHint string, c *collector, notes 
 		}
 		data = data[3:]
 		enc = EncodingUTF8BOM
+	case isUTF16:
+		enc = utf16Name
 	case utf8.Valid(data):
 		enc = EncodingUTF8
 	case hasMultiByte(data):
@@ -120,6 +111,23 @@ func decodeText(src *Source, forced rune, emptyHint string, c *collector, notes 
 	}
 	*notes = append(*notes, fmt.Sprintf("%s: encoding %s; delimiter %s %s%s", src.Name, enc, delimName(t.delim), how, lineEnds))
 	return t, true
+}
+
+// notText reports, to c, a workbook or a file holding NUL bytes, which no
+// CSV reader can read, and tells whether it did.
+func notText(data []byte, c *collector) bool {
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		c.add(0, 0, "unreadable encoding: this is an Excel workbook (.xlsx), not a CSV file", hintSaveUTF8)
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		c.add(0, 0, "unreadable encoding: this is an old Excel workbook (.xls), not a CSV file", hintSaveUTF8)
+	case bytes.IndexByte(data, 0) >= 0:
+		i := bytes.IndexByte(data, 0)
+		c.add(physicalLine(data, i), fieldColumn(data, i), "unreadable encoding: the file contains NUL bytes (UTF-16 or not a text file)", hintSaveUTF8)
+	default:
+		return false
+	}
+	return true
 }
 
 // indexUnmapped1252 returns the offset of the first byte of b that has no

@@ -1,7 +1,8 @@
 // Package data owns everything of stretchmatch that touches files: reading
 // the CSV input files of a review cycle into model values ([ReadInputs],
 // [Load]), checking them with messages a user can act on, reading the YAML
-// configuration ([LoadConfig], [DefaultConfigYAML]) and the matrix of
+// configuration ([LoadConfig], [DefaultConfigYAML]), the committee's
+// decisions ([ReadDecisions], [ReadPlanDecisions]) and the matrix of
 // `stretchmatch assign` ([ReadMatrix]), and writing CSV outputs safely
 // ([WriteCSV], [WriteFileAtomic], [StageFiles]); it also holds the embedded sample
 // organisation. For the follow-up across quarters it reads a previous pack

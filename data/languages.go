@@ -103,6 +103,13 @@ func foldLanguage(s string) string {
 	if i := strings.IndexByte(s, '('); i > 0 {
 		s = strings.TrimSpace(s[:i])
 	}
+	if isASCII(s) {
+		s = strings.Join(strings.Fields(strings.ToLower(s)), " ")
+		if i := strings.IndexAny(s, "-_"); i > 0 && i <= 3 {
+			s = s[:i]
+		}
+		return s
+	}
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
 		if unicode.Is(unicode.Mn, r) {
@@ -124,6 +131,9 @@ func foldLanguage(s string) string {
 // ("Français", "anglais", "Englisch", "alemán"), and true; or s lower-cased
 // and false when the language is unknown.
 func NormalizeLanguage(s string) (string, bool) {
+	if code, ok := languageIndex[strings.TrimSpace(s)]; ok {
+		return code, true // the common case: a lower-case code
+	}
 	if code, ok := languageIndex[foldLanguage(s)]; ok {
 		return code, true
 	}
@@ -218,4 +228,13 @@ func (n Notes) Warnings() []string {
 		}
 	}
 	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

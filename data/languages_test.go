@@ -1,6 +1,7 @@
 package data
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -103,4 +104,30 @@ func FuzzLanguagesCell(f *testing.F) {
 		}
 		_, _ = c.warning()
 	})
+}
+
+// readmeLanguageRow is the README's line for one language: its code and
+// every name and three-letter code accepted for it.
+func readmeLanguageRow(code string, names []string) string {
+	var uniq []string
+	for _, n := range names {
+		if !slices.Contains(uniq, n) {
+			uniq = append(uniq, n)
+		}
+	}
+	return "| `" + code + "` | " + strings.Join(uniq, ", ") + " |"
+}
+
+// TestReadmeListsLanguages checks that the README lists every language
+// known by name with all its accepted names.
+func TestReadmeListsLanguages(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range languageNames {
+		if row := readmeLanguageRow(l.code, l.names); !strings.Contains(string(b), row) {
+			t.Errorf("README.md lacks the row:\n%s", row)
+		}
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"syscall"
 	"unicode/utf8"
 )
 
@@ -56,12 +57,12 @@ func (l Limits) withDefaults() Limits {
 // max bytes (0: [DefaultMaxFileSize]) whatever the file is (a device such
 // as /dev/zero, a FIFO). A problem is returned as [Problems] naming path:
 // a folder given as a file (at 1:1), a file larger than max (at the line
-// where the limit was reached), a file that cannot be read. A missing file
-// is an error wrapping fs.ErrNotExist.
+// where the limit was reached), a file that cannot be read. A missing file,
+// or one below a path that is not a folder, is the error of os.Open.
 func ReadFileLimited(path string, max int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
 			return nil, err
 		}
 		return nil, Problems{{File: path, Msg: "cannot read the file: " + reason(err), Hint: "check that it is a readable file"}}
@@ -70,7 +71,7 @@ func ReadFileLimited(path string, max int64) ([]byte, error) {
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return nil, Problems{folderProblem(path)}
 	}
-	b, p := readLimited(f, path, max)
+	b, p := readLimitedSized(f, path, max, sizeOf(f))
 	if p != nil {
 		return nil, Problems{*p}
 	}
@@ -79,16 +80,33 @@ func ReadFileLimited(path string, max int64) ([]byte, error) {
 
 // folderProblem is the problem of a folder given where a file is expected.
 func folderProblem(path string) Problem {
-	return Problem{File: path, Line: 1, Col: 1, Msg: "this is a folder, not a file", Hint: "give the path of a CSV file"}
+	return Problem{File: path, Line: 1, Col: 1, Msg: "this is a folder, not a file", Hint: "give the path of the file itself"}
+}
+
+// sizeOf returns the size of a regular file, 0 for others.
+func sizeOf(f *os.File) int64 {
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		return st.Size()
+	}
+	return 0
 }
 
 // readLimited reads r to its end, or fails once more than max bytes (0:
 // the default) came, without reading further.
 func readLimited(r io.Reader, name string, max int64) ([]byte, *Problem) {
+	return readLimitedSized(r, name, max, 0)
+}
+
+// readLimitedSized is readLimited for a source of about size bytes (0:
+// unknown), read with one allocation when the size is right.
+func readLimitedSized(r io.Reader, name string, max, size int64) ([]byte, *Problem) {
 	if max <= 0 {
 		max = DefaultMaxFileSize
 	}
 	var buf bytes.Buffer
+	if size > 0 && size <= max {
+		buf.Grow(int(size) + bytes.MinRead)
+	}
 	n, err := buf.ReadFrom(io.LimitReader(r, max+1))
 	if err != nil {
 		return nil, &Problem{File: name, Msg: "cannot read the file: " + reason(err), Hint: "check that it is a readable file"}
@@ -170,4 +188,26 @@ func ReadAllLimited(r io.Reader, name string, max int64) ([]byte, error) {
 		return nil, Problems{*p}
 	}
 	return b, nil
+}
+
+// readFSLimited reads the file name of fsys within max bytes (0: the
+// default); a larger file is an error saying so.
+func readFSLimited(fsys fs.FS, name string, max int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if max <= 0 {
+		max = DefaultMaxFileSize
+	}
+	var buf bytes.Buffer
+	n, err := buf.ReadFrom(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if n > max {
+		return nil, fmt.Errorf("the file is larger than %s, the limit", byteSize(max))
+	}
+	return buf.Bytes(), nil
 }

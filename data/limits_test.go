@@ -59,7 +59,7 @@ func TestReadFileLimitedAtTheLimit(t *testing.T) {
 		t.Errorf("limit-1: %v", err)
 	}
 	_, err = ReadFileLimited(dir, 0)
-	if diff := cmp.Diff(dir+":1:1: this is a folder, not a file (give the path of a CSV file)", errString(err)); diff != "" {
+	if diff := cmp.Diff(dir+":1:1: this is a folder, not a file (give the path of the file itself)", errString(err)); diff != "" {
 		t.Error(diff)
 	}
 }

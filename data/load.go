@@ -173,22 +173,19 @@ func Load(in Inputs, opt ReadOptions) (*model.Dataset, Notes, error) {
 	}
 	ds := l.ds
 	// A file with a header only gives nil, like an absent file.
-	if len(ds.Positions) == 0 {
-		ds.Positions = nil
-	}
-	if len(ds.Moves) == 0 {
-		ds.Moves = nil
-	}
-	if len(ds.Mentors) == 0 {
-		ds.Mentors = nil
-	}
-	if len(ds.Mentees) == 0 {
-		ds.Mentees = nil
-	}
-	if len(ds.History) == 0 {
-		ds.History = nil
-	}
+	nilIfEmpty(&ds.Positions)
+	nilIfEmpty(&ds.Moves)
+	nilIfEmpty(&ds.Mentors)
+	nilIfEmpty(&ds.Mentees)
+	nilIfEmpty(&ds.History)
 	return &ds, l.notes, nil
+}
+
+// nilIfEmpty makes an empty slice nil.
+func nilIfEmpty[T any](s *[]T) {
+	if len(*s) == 0 {
+		*s = nil
+	}
 }
 
 // hintEmpty returns what to do with an empty input file.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/stretchmatch/stretchmatch/model"
 )
 
 // Matrix is a score or cost matrix read for `stretchmatch assign`.
@@ -159,6 +161,9 @@ func readMatrixCell(c *collector, rec *record, j int, delim rune) float64 {
 	case comma && delim == ',':
 		c.add(rec.lineOf(j), j+1, fmt.Sprintf("%s has a decimal comma in a comma-separated file", quoteCell(s)),
 			"write "+strings.Replace(s, ",", ".", 1)+" with a decimal point, or save the file with ';' as separator")
+	case math.Abs(f) > model.MaxExactCost:
+		c.add(rec.lineOf(j), j+1, fmt.Sprintf("%s is too large to be computed exactly: at most %d in magnitude", quoteCell(s), int64(model.MaxExactCost)),
+			"scale every value of the matrix down, dividing them all by the same number")
 	default:
 		return f
 	}

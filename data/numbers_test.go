@@ -136,3 +136,17 @@ func FuzzReadNumber(f *testing.F) {
 		}
 	})
 }
+
+// TestConfigNumbers checks that config.yaml reads exponents and explains a
+// percentage.
+func TestConfigNumbers(t *testing.T) {
+	cfg, err := LoadConfig(Source{Name: "config.yaml", Data: []byte("match:\n  min_fit: 2.5e1\n")})
+	if err != nil || cfg.Match.MinFit != 25 {
+		t.Fatalf("min_fit 2.5e1: %v, %v", cfg.Match.MinFit, err)
+	}
+	_, err = LoadConfig(Source{Name: "config.yaml", Data: []byte("match:\n  min_fit: 20%\n")})
+	want := `config.yaml:2:12: "20%" is a percentage, not a number: write 20 without the % sign, or 0.2 as a fraction, as the column expects (write a number, or remove the key to keep the default)`
+	if err == nil || err.Error() != want {
+		t.Errorf("min_fit 20%%:\n got %v\nwant %s", err, want)
+	}
+}

@@ -179,3 +179,49 @@ func planWord(v model.DecisionVerb) string {
 	}
 	return "not_chosen"
 }
+
+// PlanEdited reports whether a plan.csv written by stretchmatch was edited
+// by hand since: a row whose status says chosen while its reason says why
+// the move was not chosen, or the reverse (stretchmatch writes the reason
+// of each status, "chosen: …" or "retenu : …" for a chosen move). It
+// returns the line of the first such row, 0 when there is none or when
+// src is not such a plan file.
+func PlanEdited(src Source) int {
+	cr, head, _, err := openTable(src, ReadOptions{}, "")
+	if err != nil {
+		return 0
+	}
+	colStatus, colReason := -1, -1
+	for i, f := range head.fields {
+		switch HeaderKey(f) {
+		case "status", "statut":
+			colStatus = i
+		case "reason", "raison":
+			colReason = i
+		}
+	}
+	if colStatus < 0 || colReason < 0 {
+		return 0
+	}
+	for {
+		rec, ok := cr.next()
+		if !ok {
+			return 0
+		}
+		if len(rec.fields) <= max(colStatus, colReason) {
+			continue
+		}
+		reason := strings.TrimSpace(rec.fields[colReason])
+		saysChosen := strings.HasPrefix(reason, "chosen:") || strings.HasPrefix(reason, "retenu :")
+		switch strings.ToLower(strings.TrimSpace(rec.fields[colStatus])) {
+		case "chosen", "choisi":
+			if !saysChosen {
+				return rec.line
+			}
+		default:
+			if saysChosen {
+				return rec.line
+			}
+		}
+	}
+}

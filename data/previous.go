@@ -108,7 +108,7 @@ func (d packDir) name(file string) string {
 func readPrevious(d packDir, opt ReadOptions) (*Previous, error) {
 	var ps Problems
 	runPath := d.name(FileRunJSON)
-	b, err := fs.ReadFile(d.fsys, FileRunJSON)
+	b, err := readFSLimited(d.fsys, FileRunJSON, 0)
 	if err != nil {
 		msg := "cannot read the file: " + reason(err)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -131,7 +131,7 @@ func readPrevious(d packDir, opt ReadOptions) (*Previous, error) {
 	for _, name := range PrevFiles() {
 		path := d.name(name)
 		rec, recorded := rj.Outputs[name]
-		body, err := fs.ReadFile(d.fsys, name)
+		body, err := readFSLimited(d.fsys, name, 0)
 		switch {
 		case err != nil && errors.Is(err, fs.ErrNotExist) && !recorded && name != FilePrevPlan && name != FilePrevPairs:
 			continue
@@ -220,7 +220,7 @@ func (prev *Previous) readInputs(d packDir, recorded map[string]runJSONFile, opt
 // rec.Path as is and relative to the pack's parent folder.
 func findRecorded(d packDir, name string, rec runJSONFile) (*Source, *Problem) {
 	local := d.name(name)
-	if b, err := fs.ReadFile(d.fsys, name); err == nil {
+	if b, err := readFSLimited(d.fsys, name, 0); err == nil {
 		if hashHex(b) != rec.SHA256 {
 			return nil, &Problem{File: local, Msg: fmt.Sprintf("the file does not match run.json: its SHA-256 is %s, run.json records %s for the %s of that run", short(hashHex(b)), short(rec.SHA256), name),
 				Hint: "put there a copy of the " + name + " that run read, or remove it"}
@@ -235,7 +235,7 @@ func findRecorded(d packDir, name string, rec runJSONFile) (*Source, *Problem) {
 		cands = append(cands, filepath.Join(filepath.Dir(filepath.Clean(d.dir)), rec.Path))
 	}
 	for _, p := range cands {
-		if b, err := os.ReadFile(p); err == nil && hashHex(b) == rec.SHA256 {
+		if b, err := ReadFileLimited(p, 0); err == nil && hashHex(b) == rec.SHA256 {
 			return &Source{Name: p, Data: b}, nil
 		}
 	}

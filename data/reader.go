@@ -94,6 +94,27 @@ func addColumnHint(col Column) string {
 	return fmt.Sprintf("add a column named %s to the header; other accepted names include %s", col.Name, strings.Join(names, ", "))
 }
 
+// checkCells reports the problems of the decoded cells of rec (and an
+// empty required cell) to fs, and keeps their warnings.
+func checkCells(fs *fileState, cols []Column, cells []cell, rec *record, delim rune) {
+	h, c := fs.h, &fs.c
+	for k, cl := range cells {
+		f := h.phys[k]
+		if f < 0 {
+			continue
+		}
+		if msg, hint := cl.problem(delim); msg != "" {
+			c.add(rec.lineOf(f), f+1, cols[k].Name+" "+msg, hint)
+		} else if cols[k].Required && cl.empty() {
+			c.add(rec.lineOf(f), f+1, cols[k].Name+" is empty", "fill in the "+cols[k].Name+", or remove the row")
+		} else if w, ok := cl.(warner); ok {
+			if msg, hint := w.warning(); msg != "" {
+				fs.warn = append(fs.warn, Problem{File: c.file, Line: rec.lineOf(f), Col: f + 1, Msg: cols[k].Name + " " + msg, Hint: hint})
+			}
+		}
+	}
+}
+
 // chunkRows is how many rows are decoded by gocsv at a time, so that memory
 // beyond the dataset stays bounded whatever the size of the file.
 const chunkRows = 1024
@@ -147,21 +168,7 @@ func decodeRows[R any, P rowPtr[R]](cr *csvReader, fs *fileState, cols []Column,
 			rec := &recs[i]
 			p := P(&rows[i])
 			cellBuf = p.cells(cellBuf)
-			for k, cl := range cellBuf {
-				f := h.phys[k]
-				if f < 0 {
-					continue
-				}
-				if msg, hint := cl.problem(delim); msg != "" {
-					c.add(rec.lineOf(f), f+1, cols[k].Name+" "+msg, hint)
-				} else if cols[k].Required && cl.empty() {
-					c.add(rec.lineOf(f), f+1, cols[k].Name+" is empty", "fill in the "+cols[k].Name+", or remove the row")
-				} else if w, ok := cl.(warner); ok {
-					if msg, hint := w.warning(); msg != "" {
-						fs.warn = append(fs.warn, Problem{File: c.file, Line: rec.lineOf(f), Col: f + 1, Msg: cols[k].Name + " " + msg, Hint: hint})
-					}
-				}
-			}
+			checkCells(fs, cols, cellBuf, rec, delim)
 			each(p, rec)
 		}
 		recs, batch = recs[:0], batch[:1]

@@ -99,6 +99,17 @@ func identify(name string) fileID {
 	return id
 }
 
+// SameFile reports whether the paths a and b name one file: the same path
+// once made absolute with symbolic links resolved, or the same device and
+// inode (a hard link). A path that does not exist is compared by name.
+func SameFile(a, b string) bool {
+	st, err := os.Stat(b)
+	if err != nil {
+		st = nil
+	}
+	return identify(a).same(canonicalPath(b), st)
+}
+
 // same reports whether path (canonical cp, stat st) is the file id.
 func (id fileID) same(cp string, st fs.FileInfo) bool {
 	if id.path == cp {
@@ -124,7 +135,7 @@ func StageFiles(dir string, inputs []string) (*Staged, error) {
 	}
 	_, statErr := os.Stat(dir)
 	if err := os.MkdirAll(dir, 0o777); err != nil {
-		return nil, fmt.Errorf("cannot create the folder %s: %w", dir, reasonErr{err})
+		return nil, fmt.Errorf("cannot create the folder %s: %w (check that the folder above it exists and is writable)", dir, reasonErr{err})
 	}
 	lock, err := lockFolder(dir)
 	if err != nil {

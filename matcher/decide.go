@@ -78,7 +78,11 @@ func (mx *matchCtx) requiredPair(d *model.Decision, e *Mentee, m *Mentor) (Fit, 
 	case RuleUnavailable:
 		msg = fmt.Sprintf("mentor %s is not available (mentors.csv: available no or capacity 0)", mp)
 	case RuleLanguage:
-		msg = fmt.Sprintf("mentee %s (%s) and mentor %s (%s) share no language", ep, strings.Join(e.langs, "|"), mp, strings.Join(m.langs, "|"))
+		langs := m.Row.Languages
+		if len(langs) == 0 {
+			langs = m.Person.Languages
+		}
+		msg = fmt.Sprintf("mentee %s (%s) and mentor %s (%s) share no language", ep, strings.Join(e.Person.Languages, "|"), mp, strings.Join(langs, "|"))
 	default:
 		msg = fmt.Sprintf("the pair %s–%s breaks rule %s", ep, mp, rule)
 	}

@@ -283,6 +283,12 @@ func (pl *Plan) explain(pr *planRows, filledBy [][]*PlanEntry, positions []model
 			continue
 		}
 		proposed[j]++
+		other := chosenOf[e.Score.Person.ID]
+		full := len(filledBy[j]) >= pr.capacity[j]
+		if e.Why == Forbidden && e.Decision.FromPlan {
+			pl.planFact(e, other, full, filledBy[j])
+			continue
+		}
 		switch e.Why {
 		case Excluded, Forbidden, Duplicate:
 			continue
@@ -291,8 +297,6 @@ func (pl *Plan) explain(pr *planRows, filledBy [][]*PlanEntry, positions []model
 		if e.Status == Chosen {
 			continue
 		}
-		other := chosenOf[e.Score.Person.ID]
-		full := len(filledBy[j]) >= pr.capacity[j]
 		switch {
 		case other != nil && (other.Value >= e.Value || other.Decision != nil || !full):
 			e.Why, e.By = OtherMove, []*PlanEntry{other}
@@ -310,13 +314,37 @@ func (pl *Plan) explain(pr *planRows, filledBy [][]*PlanEntry, positions []model
 	}
 }
 
+// planFact explains a move that a plan file leaves out by a fact that
+// holds whatever the file chose, when there is one: the move is
+// overstretch (and excluded), the person's chosen move has at least its
+// value or was chosen by the file too, or the position is full of moves of
+// higher value or chosen by the file. Otherwise Why stays Forbidden: the
+// committee's plan did not choose it.
+func (pl *Plan) planFact(e, other *PlanEntry, full bool, filled []*PlanEntry) {
+	byFile := func(x *PlanEntry) bool { return x.Decision != nil && x.Decision.Required() }
+	higher := full && !slices.ContainsFunc(filled, func(x *PlanEntry) bool { return x.Value <= e.Value })
+	switch {
+	case e.Score.Band == Overstretch && !pl.AllowOverstretch:
+		e.Why = Excluded
+	case other != nil && other.Value >= e.Value:
+		e.Why, e.By = OtherMove, []*PlanEntry{other}
+	case higher:
+		e.Why, e.By, e.Instead = PositionFilled, filled, other
+	case other != nil && byFile(other):
+		e.Why, e.By = OtherMove, []*PlanEntry{other}
+	case full && !slices.ContainsFunc(filled, func(x *PlanEntry) bool { return !byFile(x) }):
+		e.Why, e.By = PositionFilled, filled
+	}
+}
+
 // Unplaced is a person with candidate moves who was given none.
 type Unplaced struct {
 	Person *model.Person
 	Moves  []*PlanEntry
 	// Why summarises: Excluded when every candidate was overstretch,
-	// PositionFilled when every eligible candidate's position went to
-	// others, NoValue otherwise.
+	// Forbidden when every candidate was forbidden by the committee or
+	// overstretch, PositionFilled when the position of every other
+	// candidate went to others, NoValue otherwise.
 	Why WhyNot
 }
 
@@ -348,21 +376,27 @@ func (pl *Plan) Unplaced() []Unplaced {
 			continue
 		}
 		u := byPerson[id]
-		u.Why = Excluded
+		var filled, forbidden, noValue bool
 		for _, e := range u.Moves {
 			switch e.Why {
 			case Excluded, Duplicate:
 			case PositionFilled:
-				if u.Why == Excluded {
-					u.Why = PositionFilled
-				}
+				filled = true
 			case Forbidden:
-				if u.Why == Excluded {
-					u.Why = Forbidden
-				}
+				forbidden = true
 			default:
-				u.Why = NoValue
+				noValue = true
 			}
+		}
+		switch {
+		case noValue:
+			u.Why = NoValue
+		case filled:
+			u.Why = PositionFilled
+		case forbidden:
+			u.Why = Forbidden
+		default:
+			u.Why = Excluded
 		}
 		out = append(out, *u)
 	}

@@ -74,10 +74,3 @@ func (ds Decisions) of(k DecisionKind) []*Decision {
 	}
 	return out
 }
-
-// Without returns the decisions without the one at index i, for pricing it.
-func (ds Decisions) Without(i int) Decisions {
-	out := make(Decisions, 0, len(ds))
-	out = append(out, ds[:i]...)
-	return append(out, ds[i+1:]...)
-}

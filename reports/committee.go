@@ -47,7 +47,7 @@ func Committee(in CommitteeInput) *Pack {
 	return &Pack{
 		Title: T(l, "c_title"),
 		Subtitle: fmt.Sprintf(T(l, "c_subtitle"), in.Run.Version, len(in.Dataset.People),
-			len(in.Scores), len(in.Matching.Pairs)+len(in.Matching.Unmatched)),
+			len(in.Scores), len(in.Matching.Pairs)+len(in.Matching.Unmatched)) + " · " + PlanSource(in.Plan, l),
 		Lang: l,
 		Sections: dropEmpty([]Section{
 			c.summarySection(),
@@ -220,7 +220,7 @@ func (c *committee) planSection() Section {
 	l := c.lang
 	chosen := &Table{
 		Name:  "moves_chosen",
-		Title: T(l, "c_chosen"),
+		Title: planTitle(T(l, "c_chosen"), c.in.Plan, l),
 		Columns: []Column{
 			{Key: "move_id", Label: T(l, "move")},
 			{Key: "person_id", Label: T(l, "person_id")},

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -37,23 +38,26 @@ var decisionPhrases = map[string]phrase{
 	"plan_committee_above": {"the committee's plan: %s, %s above the optimum %s, which excludes overstretch moves", "le plan du comité : %s, %s au-dessus de l'optimum %s, qui exclut les mouvements hors zone"},
 	"plan_shown":           {"Plan shown: %s.", "Plan présenté : %s."},
 
-	"c_plan_intro_decided": {"The plan shown is %s (%d moves chosen); then every candidate move with why it was or was not chosen, the people left without a move, and the positions left open.", "Le plan présenté est %s (%d mouvements retenus) ; puis chaque mouvement proposé et pourquoi il a été retenu ou non, les personnes sans mouvement et les postes restés ouverts."},
-	"c_decisions":          {"The committee's decisions", "Décisions du comité"},
-	"c_decisions_intro":    {"Each decision of the committee with its exact price: what the optimum with every other decision gains over the optimum with all of them (development value for a move; priority points, then fit points, for a pair). The last row is the price of the whole set against the free optimum.", "Chaque décision du comité et son prix exact : ce que l'optimum avec toutes les autres décisions gagne sur l'optimum avec toutes (valeur de développement pour un mouvement ; points de priorité puis d'adéquation pour un binôme). La dernière ligne est le prix de l'ensemble face à l'optimum libre."},
+	"c_plan_intro_decided":  {"The plan shown is %s (%d moves chosen); then every candidate move with why it was or was not chosen, the people left without a move, and the positions left open.", "Le plan présenté est %s (%d mouvements retenus) ; puis chaque mouvement proposé et pourquoi il a été retenu ou non, les personnes sans mouvement et les postes restés ouverts."},
+	"t_decision_exceptions": {"Exceptions: overstretch moves the committee required", "Exceptions : mouvements hors zone imposés par le comité"},
+	"c_decisions":           {"The committee's decisions", "Décisions du comité"},
+	"c_decisions_intro":     {"Each decision of the committee with its exact price: what the optimum with every other decision gains over the optimum with all of them (development value for a move; priority points, then fit points, for a pair). The last row is the price of the whole set against the free optimum.", "Chaque décision du comité et son prix exact : ce que l'optimum avec toutes les autres décisions gagne sur l'optimum avec toutes (valeur de développement pour un mouvement ; points de priorité puis d'adéquation pour un binôme). La dernière ligne est le prix de l'ensemble face à l'optimum libre."},
 
-	"why_chosen_required":   {"required by the committee", "imposé par le comité"},
-	"why_chosen_exception":  {"an exception: overstretch, required by the committee", "une exception : hors zone, imposé par le comité"},
-	"why_forbidden":         {"forbidden by the committee", "interdit par le comité"},
-	"why_not_in_plan":       {"not chosen in the committee's plan", "non retenu dans le plan du comité"},
-	"why_other_committee":   {"the committee chose move %s (value %s) for the person", "le comité a retenu le mouvement %s (valeur %s) pour la personne"},
-	"why_other_no_less":     {"the person takes move %s instead (value %s, no less than %s)", "la personne prend plutôt le mouvement %s (valeur %s, au moins %s)"},
-	"why_other_room":        {"the person takes move %s instead (value %s): this gives a total value at least as high", "la personne prend plutôt le mouvement %s (valeur %s) : la valeur totale est ainsi au moins aussi grande"},
-	"why_filled_committee":  {"the committee gave position %s to %s", "le comité a attribué le poste %s à %s"},
-	"why_filled_higher2":    {"position %s went to higher-value candidates: %s", "poste %s attribué à des candidats de plus grande valeur : %s"},
-	"why_filled_at_least":   {"position %s went to %s, which gives a total value at least as high", "poste %s attribué à %s, ce qui donne une valeur totale au moins aussi grande"},
-	"why_instead":           {"; the person takes move %s (value %s)", " ; la personne prend le mouvement %s (valeur %s)"},
-	"unplaced_forbidden":    {"every candidate move is forbidden by the committee or overstretch", "chaque mouvement proposé est interdit par le comité ou hors zone"},
-	"unplaced_filled_other": {"their positions went to other candidates", "leurs postes sont allés à d'autres candidats"},
+	"why_chosen_required":       {"required by the committee", "imposé par le comité"},
+	"why_chosen_exception":      {"an exception: overstretch, required by the committee", "une exception : hors zone, imposé par le comité"},
+	"why_chosen_in_plan":        {"chosen in the committee's plan", "retenu dans le plan du comité"},
+	"why_chosen_exception_plan": {"an exception: overstretch, chosen in the committee's plan", "une exception : hors zone, retenu dans le plan du comité"},
+	"why_forbidden":             {"forbidden by the committee", "interdit par le comité"},
+	"why_not_in_plan":           {"not chosen in the committee's plan", "non retenu dans le plan du comité"},
+	"why_other_committee":       {"the committee chose move %s (value %s) for the person", "le comité a retenu le mouvement %s (valeur %s) pour la personne"},
+	"why_other_no_less":         {"the person takes move %s instead (value %s, no less than %s)", "la personne prend plutôt le mouvement %s (valeur %s, au moins %s)"},
+	"why_other_room":            {"the person takes move %s instead (value %s): this gives a total value at least as high", "la personne prend plutôt le mouvement %s (valeur %s) : la valeur totale est ainsi au moins aussi grande"},
+	"why_filled_committee":      {"the committee gave position %s to %s", "le comité a attribué le poste %s à %s"},
+	"why_filled_higher2":        {"position %s went to higher-value candidates: %s", "poste %s attribué à des candidats de plus grande valeur : %s"},
+	"why_filled_at_least":       {"position %s went to %s, which gives a total value at least as high", "poste %s attribué à %s, ce qui donne une valeur totale au moins aussi grande"},
+	"why_instead":               {"; the person takes move %s (value %s)", " ; la personne prend le mouvement %s (valeur %s)"},
+	"unplaced_forbidden":        {"every candidate move is forbidden by the committee or overstretch", "chaque mouvement proposé est interdit par le comité ou hors zone"},
+	"unplaced_filled_other":     {"the positions of their eligible moves went to other candidates", "les postes de leurs mouvements éligibles sont allés à d'autres candidats"},
 
 	"r_required":              {"required by the committee", "imposé par le comité"},
 	"r_lifted":                {"the decision lifts %s", "la décision lève %s"},
@@ -77,12 +81,14 @@ func PlanSource(pl *matcher.Plan, lang Lang) string {
 		if pl.Mode == matcher.PlanCommittee {
 			key = "plan_committee"
 		}
-		if d := pl.Optimum - pl.Total; d < -5e-4 {
+		// The distance is that of the figures shown, so that they add up.
+		opt, total := math.Round(pl.Optimum*1000)/1000, math.Round(pl.Total*1000)/1000
+		if d := opt - total; d < 0 {
 			// Only overstretch exceptions can beat the optimum, which
 			// leaves them out.
 			return fmt.Sprintf(T(lang, key+"_above"), Num(pl.Total, 3), Num(-d, 3), Num(pl.Optimum, 3))
 		}
-		return fmt.Sprintf(T(lang, key), Num(pl.Total, 3), Num(max(pl.Optimum-pl.Total, 0), 3), Num(pl.Optimum, 3))
+		return fmt.Sprintf(T(lang, key), Num(pl.Total, 3), Num(opt-total, 3), Num(pl.Optimum, 3))
 	}
 	return fmt.Sprintf(T(lang, "plan_optimum"), Num(pl.Total, 3))
 }
@@ -156,8 +162,14 @@ func decisionReason(e *matcher.PlanEntry, allowOverstretch bool, lang Lang) stri
 		return ""
 	}
 	s := T(lang, "why_chosen_required")
+	if d.FromPlan {
+		s = T(lang, "why_chosen_in_plan")
+	}
 	if e.Exception(allowOverstretch) {
 		s = T(lang, "why_chosen_exception")
+		if d.FromPlan {
+			s = T(lang, "why_chosen_exception_plan")
+		}
 	}
 	return s + noteOf(d)
 }
@@ -191,10 +203,10 @@ func notChosenReason(e *matcher.PlanEntry, lang Lang) string {
 	case matcher.OtherMove:
 		o := e.By[0]
 		switch {
-		case o.Decision != nil:
-			return fmt.Sprintf(T(lang, "why_other_committee"), o.Score.Move.ID, Num(o.Value, 3))
 		case o.Value >= e.Value:
 			return fmt.Sprintf(T(lang, "why_other_no_less"), o.Score.Move.ID, Num(o.Value, 3), Num(e.Value, 3))
+		case o.Decision != nil:
+			return fmt.Sprintf(T(lang, "why_other_committee"), o.Score.Move.ID, Num(o.Value, 3))
 		}
 		return fmt.Sprintf(T(lang, "why_other_room"), o.Score.Move.ID, Num(o.Value, 3))
 	case matcher.PositionFilled:
@@ -205,10 +217,10 @@ func notChosenReason(e *matcher.PlanEntry, lang Lang) string {
 		}
 		key := "why_filled_at_least"
 		switch {
-		case committee:
-			key = "why_filled_committee"
 		case higher:
 			key = "why_filled_higher2"
+		case committee:
+			key = "why_filled_committee"
 		}
 		s := fmt.Sprintf(T(lang, key), e.Score.Position.ID, movesList(e.By))
 		if e.Instead != nil {
@@ -267,10 +279,75 @@ func (c *committee) decisionsSection() Section {
 			row[2] = T(l, "v_"+row[2])
 		}
 	}
+	tables := []*Table{t}
+	if ex := c.exceptionsTable(); len(ex.Rows) > 0 {
+		tables = append(tables, ex)
+	}
 	return Section{
 		Name:   "decisions",
 		Title:  T(l, "c_decisions"),
 		Intro:  fmt.Sprintf(T(l, "plan_shown"), PlanSource(c.in.Plan, l)) + " " + T(l, "c_decisions_intro"),
-		Tables: []*Table{t},
+		Tables: tables,
 	}
+}
+
+// exceptionsTable lists the overstretch moves the committee required
+// although the plan excludes overstretch moves, with the mentor each
+// person has (priority 3) or none.
+func (c *committee) exceptionsTable() *Table {
+	l := c.lang
+	t := &Table{
+		Name:  "decision_exceptions",
+		Title: T(l, "t_decision_exceptions"),
+		Columns: []Column{
+			{Key: "move_id", Label: T(l, "move")},
+			{Key: "person_id", Label: T(l, "person_id")},
+			{Key: "person_name", Label: T(l, "person")},
+			{Key: "position_id", Label: T(l, "position_id")},
+			{Key: "challenge", Label: T(l, "challenge"), Kind: Number},
+			{Key: "value", Label: T(l, "value"), Kind: Number},
+			{Key: "mentor_id", Label: T(l, "mentor_id_col")},
+			{Key: "note", Label: T(l, "note")},
+		},
+	}
+	for _, s := range c.sorted {
+		e := c.entry[s.Move]
+		if e == nil || !e.Exception(c.in.Plan.AllowOverstretch) {
+			continue
+		}
+		mentor := ""
+		if p := c.paired[s.Person.ID]; p != nil {
+			mentor = p.Mentor.Person.ID
+		}
+		t.Add(s.Move.ID, s.Person.ID, c.in.Names.Name(s.Person), s.Position.ID, Num(s.Challenge, 1), Num(e.Value, 3), mentor, e.Decision.Note)
+	}
+	return t
+}
+
+// decisionFields are the run record's account of the committee's
+// decisions: which plan was shown with its value and the optimum's, and
+// every decision of decisions.csv with who decided it, when, and its price.
+func decisionFields(r *RunRecord) jsonObject {
+	if r.Prices == nil || r.Plan == nil {
+		return nil
+	}
+	plan := jsonObject{{"shown", string(r.Plan.Mode)}, {"value", jsonNumber(Num(r.Plan.Total, 3))},
+		{"optimum", jsonNumber(Num(r.Plan.Optimum, 3))}}
+	ds := jsonObject{}
+	for _, c := range r.Prices.Costs {
+		d := c.Decision
+		o := jsonObject{{"kind", string(d.Kind)}, {"decision", string(d.Verb)}}
+		if d.Kind == model.DecideMove {
+			o = append(o, jsonField{"move_id", d.MoveID}, jsonField{"person_id", d.PersonID}, jsonField{"position_id", d.PositionID},
+				jsonField{"value_cost", jsonNumber(Num(c.Value, 3))})
+		} else {
+			o = append(o, jsonField{"mentee_id", d.MenteeID}, jsonField{"mentor_id", d.MentorID},
+				jsonField{"tier_cost", c.Tier}, jsonField{"fit_cost", jsonNumber(Num(c.Fit, 1))})
+		}
+		o = append(o, jsonField{"note", d.Note}, jsonField{"decided_by", d.DecidedBy}, jsonField{"date", d.Date})
+		ds = append(ds, jsonField{fmt.Sprintf("%s:%d", d.Source, d.Line), o})
+	}
+	total := jsonObject{{"value_cost", jsonNumber(Num(r.Prices.Value, 3))}, {"tier_cost", r.Prices.Tier},
+		{"fit_cost", jsonNumber(Num(r.Prices.Fit, 1))}}
+	return jsonObject{{"plan", plan}, {"decisions", ds}, {"decisions_total", total}}
 }

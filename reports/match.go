@@ -145,7 +145,7 @@ func UnmatchedTable(mt *matcher.Matching, lang Lang, names Namer) *Table {
 			}
 		}
 		if u.Forbidden > 0 {
-			by = append(by, fmt.Sprintf("forbidden=%d", u.Forbidden))
+			by = append(by, fmt.Sprintf("%s=%d", matcher.RuleDecision, u.Forbidden))
 			words = append(words, fmt.Sprintf(T(lang, "u_forbidden"), u.Forbidden))
 		}
 		reason := fmt.Sprintf(T(lang, "u_full"), u.Eligible)

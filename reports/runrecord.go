@@ -28,6 +28,11 @@ type RunRecord struct {
 	// a later follow-up can check that they were not changed. Path is
 	// empty: the files sit next to run.json.
 	Outputs []InputFile
+	// Plan is the plan the run shows and Prices the committee's decisions
+	// with their prices; run.json records them when the run had decisions
+	// (Prices not nil).
+	Plan   *matcher.Plan
+	Prices *matcher.Prices
 }
 
 // InputFile is one file a run read.
@@ -111,6 +116,7 @@ func WriteRunJSON(w io.Writer, r *RunRecord) error {
 		}
 		doc = append(doc, jsonField{"outputs", outputs})
 	}
+	doc = append(doc, decisionFields(r)...)
 	var b bytes.Buffer
 	if err := doc.write(&b, ""); err != nil {
 		return err

@@ -45,18 +45,23 @@ func needsEscape(r rune) bool {
 
 // Terminal layout limits.
 const (
-	minTextWidth = 10 // a shrunk text column keeps at least this many cells
-	maxCellLines = 3  // a wrapped cell takes at most this many lines
+	roomyTextWidth = 10 // text columns are first narrowed down to this
+	minTextWidth   = 6  // and then, when needed, down to this
+	maxCellLines   = 3  // a wrapped cell takes at most this many lines
+	maxLabelLines  = 4  // a wrapped label takes at most this many lines
 )
 
 // WriteTextWidth writes the table as [WriteText] does, with control
 // characters shown as escapes (see [VisibleControls]), fitted to a terminal
-// of width cells (0: no limit). When the table is wider, the widest text
-// columns are narrowed, one cell at a time, down to 10 cells; their cells
-// are wrapped at spaces onto at most three lines, the last one cut with
-// "…" when the text is longer. Numbers and ids (the columns whose key is
-// "id", "row", "column" or ends in "_id") are never wrapped or cut, so a
-// table whose numbers and ids alone are too wide stays wider than width.
+// of width cells (0: no limit). When the table is wider, columns are
+// narrowed one cell at a time, the widest first: text columns down to 10
+// cells, then the labels of number and id columns down to their longest
+// word, then text columns down to 6 cells, then those labels down to their
+// widest cell. Text is wrapped at spaces onto at most three lines, the last
+// one cut with "…" when the text is longer. The cells of numbers and ids
+// (the columns whose key is "id", "row", "column" or ends in "_id") are
+// never wrapped or cut, so a table whose numbers and ids alone are too wide
+// stays wider than width.
 func WriteTextWidth(w io.Writer, t *Table, width int) error {
 	v := &Table{Name: t.Name, Title: t.Title, Columns: t.Columns, Rows: make([][]string, len(t.Rows))}
 	labels := make([]string, len(t.Columns))
@@ -81,24 +86,35 @@ func WriteTextWidth(w io.Writer, t *Table, width int) error {
 	return WriteText(w, v)
 }
 
-// fixedColumn reports whether a column is never wrapped or cut.
+// fixedColumn reports whether a column's cells are never wrapped or cut.
 func fixedColumn(c Column) bool {
 	return c.Kind == Number || c.Key == "id" || c.Key == "row" || c.Key == "column" || strings.HasSuffix(c.Key, "_id")
 }
 
-// fitColumns narrows the text columns of v (and their labels) until the
-// table, borders included, fits width, then wraps their cells.
+// textWidth is the width of the widest line of s.
+func textWidth(s string) int {
+	w := 0
+	for _, line := range strings.Split(s, "\n") {
+		w = max(w, runewidth.StringWidth(line))
+	}
+	return w
+}
+
+// fitColumns narrows the columns of v (and their labels) until the table,
+// borders included, fits width, then wraps their cells.
 func fitColumns(v *Table, labels []string, width int) {
 	n := len(v.Columns)
-	widths := make([]int, n)
+	natural, cells, word := make([]int, n), make([]int, n), make([]int, n)
 	for i := range v.Columns {
-		widths[i] = runewidth.StringWidth(labels[i])
 		for _, row := range v.Rows {
-			for _, line := range strings.Split(row[i], "\n") {
-				widths[i] = max(widths[i], runewidth.StringWidth(line))
-			}
+			cells[i] = max(cells[i], textWidth(row[i]))
 		}
+		for _, f := range strings.Fields(labels[i]) {
+			word[i] = max(word[i], runewidth.StringWidth(f))
+		}
+		natural[i] = max(cells[i], textWidth(labels[i]))
 	}
+	widths := append([]int(nil), natural...)
 	total := func() int {
 		s := 3*n + 1 // "│ " before each column, " " after, and the last "│"
 		for _, x := range widths {
@@ -106,34 +122,70 @@ func fitColumns(v *Table, labels []string, width int) {
 		}
 		return s
 	}
-	natural := append([]int(nil), widths...)
-	for total() > width {
-		widest := -1
-		for i, c := range v.Columns {
-			if !fixedColumn(c) && widths[i] > minTextWidth && (widest < 0 || widths[i] > widths[widest]) {
-				widest = i
+	// The floor of each column in each phase.
+	phases := []func(i int) int{
+		func(i int) int { return textFloor(v.Columns[i], cells[i], word[i], roomyTextWidth) },
+		func(i int) int { return fixedFloor(v.Columns[i], cells[i], word[i], true) },
+		func(i int) int { return textFloor(v.Columns[i], cells[i], word[i], minTextWidth) },
+		func(i int) int { return fixedFloor(v.Columns[i], cells[i], word[i], false) },
+	}
+	for _, floor := range phases {
+		for total() > width {
+			widest := -1
+			for i := range v.Columns {
+				if widths[i] > floor(i) && (widest < 0 || widths[i] > widths[widest]) {
+					widest = i
+				}
 			}
+			if widest < 0 {
+				break
+			}
+			widths[widest]--
 		}
-		if widest < 0 {
-			break
-		}
-		widths[widest]--
 	}
 	for i := range v.Columns {
 		if widths[i] >= natural[i] {
 			continue
 		}
-		labels[i] = wrapCell(labels[i], widths[i])
+		labels[i] = wrapLines(labels[i], widths[i], maxLabelLines)
+		if fixedColumn(v.Columns[i]) {
+			continue
+		}
 		for _, row := range v.Rows {
-			row[i] = wrapCell(row[i], widths[i])
+			row[i] = wrapLines(row[i], widths[i], maxCellLines)
 		}
 	}
 }
 
-// wrapCell breaks s into lines of at most width cells, at spaces where it
-// can and inside a word where it must, keeping at most maxCellLines lines
-// and ending the last with "…" when text was left out.
-func wrapCell(s string, width int) string {
+// textFloor is how narrow a text column may get: floor, or less when its
+// cells and label are narrower; a fixed column does not move here.
+func textFloor(c Column, cells, word, floor int) int {
+	if fixedColumn(c) {
+		return 1 << 30
+	}
+	return min(floor, max(cells, word))
+}
+
+// fixedFloor is how narrow a number or id column may get: its widest cell,
+// and, while words keeps, the longest word of its label; a text column
+// does not move here.
+func fixedFloor(c Column, cells, word int, words bool) int {
+	if !fixedColumn(c) {
+		return 1 << 30
+	}
+	if words {
+		return max(cells, word)
+	}
+	return max(cells, 1)
+}
+
+// wrapCell wraps s at width with at most maxCellLines lines.
+func wrapCell(s string, width int) string { return wrapLines(s, width, maxCellLines) }
+
+// wrapLines breaks s into lines of at most width cells, at spaces where it
+// can and inside a word where it must, keeping at most maxLines lines and
+// ending the last with "…" when text was left out.
+func wrapLines(s string, width, maxLines int) string {
 	if runewidth.StringWidth(s) <= width {
 		return s
 	}
@@ -166,9 +218,9 @@ func wrapCell(s string, width int) string {
 	if line != "" {
 		flush()
 	}
-	if len(lines) > maxCellLines {
-		last := lines[maxCellLines-1] + " " + lines[maxCellLines]
-		lines = append(lines[:maxCellLines-1], runewidth.Truncate(last+"…", width, "…"))
+	if len(lines) > maxLines {
+		last := lines[maxLines-1] + " " + lines[maxLines]
+		lines = append(lines[:maxLines-1], runewidth.Truncate(last+"…", width, "…"))
 	}
 	return strings.Join(lines, "\n")
 }

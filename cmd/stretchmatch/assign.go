@@ -12,6 +12,7 @@ import (
 
 	"github.com/stretchmatch/stretchmatch/data"
 	"github.com/stretchmatch/stretchmatch/matcher/assign"
+	"github.com/stretchmatch/stretchmatch/model"
 	"github.com/stretchmatch/stretchmatch/reports"
 )
 
@@ -95,8 +96,8 @@ func parseCapacities(flags []string) ([][2]string, error) {
 		if !ok || strings.TrimSpace(col) == "" {
 			return nil, usageErrorf("--capacity %q: write COL=N", f)
 		}
-		if v, err := strconv.Atoi(strings.TrimSpace(n)); err != nil || v < 0 {
-			return nil, usageErrorf("--capacity %q: N must be a whole number ≥ 0", f)
+		if v, err := strconv.Atoi(strings.TrimSpace(n)); err != nil || v < 0 || v > model.MaxWhole {
+			return nil, usageErrorf("--capacity %q: N must be a whole number from 0 to %d", f, model.MaxWhole)
 		}
 		out = append(out, [2]string{data.NormalizeID(col), strings.TrimSpace(n)})
 	}
@@ -178,10 +179,11 @@ func runAssign(opts *assignOptions) error {
 		dec = autoDecimals(mx.Cells)
 	}
 	lang, _ := opts.Output.language()
-	tables := reports.AssignmentTables(mx.Rows, mx.Cols, cells, sol.RowCol, sol.Total, dec, lang)
+	total := assignedTotal(cells, m, sol.RowCol, dec)
+	tables := reports.AssignmentTablesTotal(mx.Rows, mx.Cols, cells, sol.RowCol, total, dec, lang)
 	if opts.Stats {
 		fmt.Fprintf(opts.IO.ErrOut, "stats: rows=%d cols=%d parse_ms=%d solve_ms=%d total=%s\n",
-			n, m, parsed.Sub(t0).Milliseconds(), solved.Sub(parsed).Milliseconds(), reports.Num(sol.Total, dec))
+			n, m, parsed.Sub(t0).Milliseconds(), solved.Sub(parsed).Milliseconds(), total)
 	}
 	if opts.OutDir != "" {
 		if err := writeOutputs(opts.OutDir, []string{opts.Matrix}, opts.Output.Excel, tables...); err != nil {
@@ -189,6 +191,18 @@ func runAssign(opts *assignOptions) error {
 		}
 	}
 	return writeTables(opts.IO, &opts.Output, []string{opts.Matrix}, tables...)
+}
+
+// assignedTotal writes the exact sum of the assigned cells with dec
+// decimals: the solver's float64 total loses units above 2^53.
+func assignedTotal(cells []float64, m int, rowCol []int, dec int) string {
+	vals := make([]float64, 0, len(rowCol))
+	for i, j := range rowCol {
+		if j >= 0 {
+			vals = append(vals, cells[i*m+j])
+		}
+	}
+	return reports.ExactSum(vals, dec)
 }
 
 // infeasibleMessage turns the solver's evidence into ids the user knows.

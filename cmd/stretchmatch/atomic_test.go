@@ -125,7 +125,7 @@ func TestSIGTERMMidWrite(t *testing.T) {
 		t.Fatalf("first run: exit %d", code)
 	}
 	before := snapshot(t, out)
-	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP} {
 		cmd, stdin, stderr := startHold(t, hold, out)
 		cmd.Process.Signal(sig)
 		err := cmd.Wait()
@@ -133,7 +133,7 @@ func TestSIGTERMMidWrite(t *testing.T) {
 		if code := exitCodeOf(err); code != 128+int(sig) {
 			t.Errorf("%v: exit %d, want %d", sig, code, 128+int(sig))
 		}
-		name := map[syscall.Signal]string{syscall.SIGTERM: "SIGTERM", syscall.SIGINT: "SIGINT"}[sig]
+		name := map[syscall.Signal]string{syscall.SIGTERM: "SIGTERM", syscall.SIGINT: "SIGINT", syscall.SIGHUP: "SIGHUP"}[sig]
 		want := "stretchmatch: stopped by " + name + "; files being written were removed, earlier output is unchanged\n"
 		if stderr.String() != want {
 			t.Errorf("%v: stderr %q, want %q", sig, stderr.String(), want)
@@ -275,5 +275,107 @@ func TestConcurrentAndKilledRunsNeverMix(t *testing.T) {
 			t.Errorf("killed round %d: exit %d, %s", i, code, ek.String())
 		}
 		check(fmt.Sprintf("killed round %d", i))
+	}
+}
+
+// TestRunFollowsUmask: under umask 077 every file of the pack is 0600 and
+// the folder 0700 (they used to be 0644 whatever the umask).
+func TestRunFollowsUmask(t *testing.T) {
+	old := syscall.Umask(0o077)
+	defer syscall.Umask(old)
+	dir := t.TempDir()
+	in := sampleDir(t, dir)
+	out := filepath.Join(dir, "out")
+	if code := Run([]string{"run", in, "--out", out}, nil, io.Discard, io.Discard); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if st, _ := os.Stat(out); st.Mode().Perm() != 0o700 {
+		t.Errorf("folder mode %v", st.Mode().Perm())
+	}
+	for _, n := range runFiles {
+		if st, err := os.Stat(filepath.Join(out, n)); err != nil || st.Mode().Perm() != 0o600 {
+			t.Errorf("%s: mode %v (%v), want 0600", n, st.Mode().Perm(), err)
+		}
+	}
+	f := filepath.Join(dir, "scores.csv")
+	if code := Run([]string{"score", in, "-o", f}, nil, io.Discard, io.Discard); code != 0 {
+		t.Fatalf("score -o: exit %d", code)
+	}
+	if st, _ := os.Stat(f); st.Mode().Perm() != 0o600 {
+		t.Errorf("-o file mode %v, want 0600", st.Mode().Perm())
+	}
+}
+
+// TestOutputOntoSpecialFiles: -o onto a FIFO and onto a character device
+// made in a temporary folder writes through them; neither is replaced.
+func TestOutputOntoSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	in := sampleDir(t, dir)
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip(err)
+	}
+	got := make(chan []byte)
+	go func() {
+		b, _ := os.ReadFile(fifo)
+		got <- b
+	}()
+	var errOut bytes.Buffer
+	if code := Run([]string{"score", in, "-o", fifo, "--format", "csv"}, nil, io.Discard, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if b := <-got; !bytes.HasPrefix(b, []byte("move_id,person_id,")) {
+		t.Errorf("the reader got %.60q", b)
+	}
+	if st, _ := os.Lstat(fifo); st.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the FIFO was replaced: %v", st.Mode())
+	}
+	null := filepath.Join(dir, "null")
+	if err := syscall.Mknod(null, syscall.S_IFCHR|0o666, 1<<8|3); err != nil {
+		t.Skipf("mknod: %v (needs root)", err)
+	}
+	if code := Run([]string{"score", in, "-o", null, "--format", "csv"}, nil, io.Discard, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if st, _ := os.Lstat(null); st.Mode()&os.ModeCharDevice == 0 {
+		t.Errorf("the device was replaced: %v", st.Mode())
+	}
+}
+
+// TestRunRefusesLinkedInputBeforeWriting: an output file that is a link to
+// an input (symbolic or hard) is refused before any file is replaced.
+func TestRunRefusesLinkedInputBeforeWriting(t *testing.T) {
+	dir := t.TempDir()
+	in := sampleDir(t, dir)
+	out := filepath.Join(dir, "out")
+	if code := Run([]string{"run", in, "--out", out}, nil, io.Discard, io.Discard); code != 0 {
+		t.Fatal("first run failed")
+	}
+	before := snapshot(t, out)
+	movesBefore, _ := os.ReadFile(filepath.Join(in, "moves.csv"))
+	plan := filepath.Join(out, "plan.csv")
+	for _, link := range []func() error{
+		func() error { return os.Symlink(filepath.Join(in, "moves.csv"), plan) },
+		func() error { return os.Link(filepath.Join(in, "moves.csv"), plan) },
+	} {
+		os.Remove(plan)
+		if err := link(); err != nil {
+			t.Skip(err)
+		}
+		var errOut bytes.Buffer
+		if code := Run([]string{"run", in, "--out", out, "--lang", "fr"}, nil, io.Discard, &errOut); code != 1 {
+			t.Errorf("exit %d", code)
+		}
+		if !strings.Contains(errOut.String(), "cannot write "+plan) && !strings.Contains(errOut.String(), "refusing to write "+plan) {
+			t.Errorf("stderr %q", errOut.String())
+		}
+		os.Remove(plan)
+		os.WriteFile(plan, []byte(before["plan.csv"]), 0o644)
+		if after := snapshot(t, out); !mapsEqual(before, after) {
+			t.Errorf("files were replaced")
+		}
+	}
+	if moves, _ := os.ReadFile(filepath.Join(in, "moves.csv")); !bytes.Equal(moves, movesBefore) {
+		t.Errorf("the input changed")
 	}
 }

@@ -76,8 +76,17 @@ func (c *cycle) score() error {
 // plan chooses the moves, under the committee's decisions.
 func (c *cycle) plan(allowOverstretch bool) error {
 	c.AllowOverstretch = allowOverstretch
+	opt := c.planOptions()
 	var err error
-	c.Plan, err = matcher.MakePlan(&c.Config, c.Scores, c.Dataset.Positions, c.planOptions())
+	if c.Plan, err = matcher.MakePlan(&c.Config, c.Scores, c.Dataset.Positions, opt); err != nil || c.Plan.Mode == matcher.PlanOptimum {
+		return err
+	}
+	// Under decisions, the free optimum is the yardstick every title shows.
+	opt.Decisions, opt.Committee = nil, false
+	free, err := matcher.MakePlan(&c.Config, c.Scores, c.Dataset.Positions, opt)
+	if err == nil {
+		c.Plan.Optimum = free.Total
+	}
 	return err
 }
 

@@ -108,3 +108,49 @@ func (c *cycle) price(opt matcher.MatchOptions) error {
 
 // hasDecisions reports whether the cycle runs under decisions.
 func (c *cycle) hasDecisions() bool { return len(c.Decisions) > 0 || len(c.PlanDecisions) > 0 }
+
+// checkPairDecisions checks, for validate, that every pair the committee
+// requires can hold: it plans under the move decisions (the future line
+// depends on the plan) and matches, reporting each pair that breaks a rule
+// no decision lifts. Without a required pair, it does nothing.
+func checkPairDecisions(l *loaded) error {
+	required := false
+	for _, d := range l.Decisions.Pairs() {
+		required = required || d.Required()
+	}
+	if !required {
+		return nil
+	}
+	c := &cycle{loaded: l}
+	if l.Inputs.Positions != nil && l.Inputs.Moves != nil {
+		if err := c.score(); err != nil {
+			return err
+		}
+		if err := c.plan(false); err != nil {
+			return err
+		}
+	}
+	return c.match(matcher.MatchOptions{})
+}
+
+// keepEditedPlan refuses to write plan.csv into dir over a plan.csv the
+// committee edited by hand (a status changed without its reason): its
+// edits would be lost. They belong in DIR/decisions.csv, or the file can
+// be given with --plan.
+func keepEditedPlan(dir string, inputs []string) error {
+	path := filepath.Join(dir, "plan.csv")
+	for _, in := range inputs {
+		if data.SameFile(in, path) {
+			return nil // an input: writing over it is refused anyway
+		}
+	}
+	b, err := data.ReadFileLimited(path, 0)
+	if err != nil {
+		return nil
+	}
+	if line := data.PlanEdited(data.Source{Name: path, Data: b}); line > 0 {
+		return fmt.Errorf("refusing to write %s: it was edited by hand (line %d: the status does not match its reason); "+
+			"move the committee's edits to DIR/decisions.csv, or give the file with --plan and another --out", path, line)
+	}
+	return nil
+}

@@ -85,7 +85,7 @@ func runDemo(opts *demoOptions) error {
 		if err := writeFiles(opts.OutDir, nil, files); err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "wrote %d files into %s: %s\n", len(files), opts.OutDir, strings.Join(fileNames(files), ", "))
+		fmt.Fprintln(opts.IO.ErrOut, say(lang, "wrote %d [file|files] into %s: %s", len(files), opts.OutDir, strings.Join(fileNames(files), ", ")))
 	}
 	return writeTables(opts.IO, &opts.Output, nil, demoTables(c, lang, names)...)
 }

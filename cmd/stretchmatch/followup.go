@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"syscall"
 
@@ -73,12 +72,15 @@ func optionalFile(path, dir, name string) (*data.Source, error) {
 	if !explicit {
 		path = filepath.Join(dir, name)
 	}
-	b, err := os.ReadFile(path)
+	b, err := data.ReadFileLimited(path, 0)
+	var ps data.Problems
 	switch {
 	case err == nil:
 		return &data.Source{Name: path, Data: b}, nil
 	case !explicit && (errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)):
 		return nil, nil // absent, or DIR is no folder (reported by the input files)
+	case errors.As(err, &ps):
+		return nil, ps
 	}
 	return nil, data.Problems{{File: path, Msg: "cannot read the file: " + errors.Unwrap(err).Error(), Hint: "check the path given to the flag"}}
 }
@@ -272,9 +274,7 @@ codev_history_next.csv (with groups), and the "Last quarter" section as
 followup.md, followup.html and followup.xlsx.
 
 --as-of DATE fixes the day of the follow-up (default: the newest date in
-activity.csv), so that reruns give byte-identical files.
-
-Exit codes: 0 success; 1 bad data or I/O error; 2 usage error.`,
+activity.csv), so that reruns give byte-identical files.`,
 		Example: `  stretchmatch followup results-q2 review-q3
   stretchmatch followup results-q2 review-q3 --as-of 2026-09-30 --out followup-q3
   stretchmatch run review-q3 --out results-q3 --previous results-q2`,

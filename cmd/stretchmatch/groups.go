@@ -147,6 +147,7 @@ groups.csv, group_sessions.csv, codev_unplaced.csv and group_summary.csv.`,
 	}
 	addInputFlags(cmd, &opts.Input)
 	addOutputFlags(cmd, &opts.Output)
+	declareTables(cmd, &opts.Output, "groups", "group_sessions", "codev_unplaced", "group_summary")
 	addGroupsFlags(cmd, &opts.Groups)
 	f := cmd.Flags()
 	f.StringVar(&opts.OutDir, "out", "", "also write groups.csv, group_sessions.csv, codev_unplaced.csv and group_summary.csv into `DIR`")

@@ -30,6 +30,8 @@ type inputOptions struct {
 	// Redact shows pseudonyms instead of names in the messages of the
 	// load too (set from the command's --redact).
 	Redact bool
+
+	cmd *cobra.Command // the command, whose --lang the warnings follow
 }
 
 // inputFlags maps each --flag to the standard file it replaces. The flag
@@ -44,6 +46,7 @@ var inputFlags = []struct{ flag, file string }{
 }
 
 func addInputFlags(cmd *cobra.Command, o *inputOptions) {
+	o.cmd = cmd
 	f := cmd.Flags()
 	o.Files = make(map[string]*string, len(inputFlags))
 	for _, in := range inputFlags {
@@ -51,7 +54,7 @@ func addInputFlags(cmd *cobra.Command, o *inputOptions) {
 	}
 	f.StringVar(&o.CodevFile, "codev", "", "read codev.csv (codevelopment volunteers) from `FILE` instead of DIR ('-' = standard input)")
 	f.StringVar(&o.CodevHistoryFile, "codev-history", "", "read codev_history.csv (earlier groups) from `FILE` instead of DIR ('-' = standard input)")
-	f.StringVar(&o.ConfigFile, "config", "", "YAML `FILE` overriding weights, thresholds and rules")
+	f.StringVar(&o.ConfigFile, "config", "", "YAML `FILE` overriding weights, thresholds and rules (default: DIR/config.yaml when present)")
 	f.StringVar(&o.Delimiter, "delimiter", "", "force the CSV delimiter: {comma|semicolon|tab} (default: detected from the header line)")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "say which encoding, delimiter and columns were recognised")
 	addDecisionFlag(cmd, o)
@@ -167,6 +170,8 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 		if l.Config, err = data.LoadConfig(*l.ConfigSource); err != nil {
 			return nil, err
 		}
+	} else if o.Verbose {
+		fmt.Fprintln(errOut, "configuration: the defaults (no config.yaml in DIR, no --config)")
 	}
 	override := make(map[string]string)
 	for _, in := range inputFlags {
@@ -189,8 +194,16 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 	if o.Verbose {
 		shown = notes
 	}
+	lang := ""
+	if o.cmd != nil {
+		if f := o.cmd.Flags().Lookup("lang"); f != nil {
+			if l, ok := reports.ParseLang(f.Value.String()); ok {
+				lang = string(l)
+			}
+		}
+	}
 	for _, n := range shown {
-		fmt.Fprintln(errOut, n)
+		fmt.Fprintln(errOut, data.LocalizedNote(n, lang))
 	}
 	if err != nil {
 		return nil, err

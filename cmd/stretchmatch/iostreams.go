@@ -4,6 +4,8 @@ import (
 	"io"
 	"os"
 	"strconv"
+
+	"github.com/stretchmatch/stretchmatch/reports"
 )
 
 // iostreams are the streams a command reads and writes, injected so that
@@ -16,6 +18,9 @@ type iostreams struct {
 	OutIsTerminal    bool
 	ErrOutIsTerminal bool
 	Width            int // columns of the terminal Out is, when it is one
+	// Lang is the --lang of the command running, for the lines printed on
+	// standard error; English when the command has no --lang.
+	Lang reports.Lang
 }
 
 func newIOStreams(in io.Reader, out, errOut io.Writer) *iostreams {

@@ -35,7 +35,7 @@ func addCycleFlags(cmd *cobra.Command, o *cycleFlags) {
 	f.IntVar(&o.LineDepth, "line-depth", 0, "look at most `N` levels up the chains of managers (0: no limit)")
 	f.BoolVar(&o.AllowRepeat, "allow-repeat", false, "allow pairs that ended before (history.csv)")
 	f.BoolVar(&o.Rematch, "rematch", false, "ignore the active pairs of history.csv and match everybody anew")
-	f.StringVar(&o.PlanFile, "plan", "", "take the chosen moves from `FILE` (a plan.csv, possibly edited by the committee) instead of planning")
+	f.StringVar(&o.PlanFile, "plan", "", "the committee's plan: a plan.csv `FILE` it edited (chosen = required, not_chosen = forbidden, moves left out planned freely)")
 	f.BoolVar(&o.Progress, "progress", false, "show the stages and their times on standard error even when it is not a terminal")
 	addGroupsFlags(cmd, &o.Groups)
 }
@@ -72,12 +72,12 @@ func runCycle(l *loaded, f cycleFlags, pr *progress) (*cycle, error) {
 	}
 	c := &cycle{loaded: l}
 	if f.PlanFile != "" {
-		pr.stage("scoring %d candidate moves and reading the plan", len(l.Dataset.Moves))
+		pr.stage("scoring %d candidate [move|moves] and reading the plan", len(l.Dataset.Moves))
 		if err := c.givenPlan(f.PlanFile, l.Delimiter); err != nil {
 			return nil, err
 		}
 	} else {
-		pr.stage("scoring %d candidate moves", len(l.Dataset.Moves))
+		pr.stage("scoring %d candidate [move|moves]", len(l.Dataset.Moves))
 		if err := c.score(); err != nil {
 			return nil, err
 		}
@@ -86,19 +86,19 @@ func runCycle(l *loaded, f cycleFlags, pr *progress) (*cycle, error) {
 			return nil, err
 		}
 	}
-	pr.stage("matching %d mentees with %d mentors", len(l.Dataset.Mentees), len(l.Dataset.Mentors))
+	pr.stage("matching %d [mentee|mentees] with %d [mentor|mentors]", len(l.Dataset.Mentees), len(l.Dataset.Mentors))
 	opt := matcher.MatchOptions{LineDepth: f.LineDepth, AllowRepeat: f.AllowRepeat, Rematch: f.Rematch}
 	if err := c.match(opt); err != nil {
 		return nil, err
 	}
 	if c.hasDecisions() {
-		pr.stage("pricing %d decisions", len(c.Decisions))
+		pr.stage("pricing %d [decision|decisions]", len(c.Decisions))
 		if err := c.price(opt); err != nil {
 			return nil, err
 		}
 	}
 	if l.Codev != nil {
-		pr.stage("forming codevelopment groups of %d volunteers", len(l.Codev.Volunteers))
+		pr.stage("forming codevelopment groups of %d [volunteer|volunteers]", len(l.Codev.Volunteers))
 		if err := c.groups(f.Groups, f.LineDepth); err != nil {
 			return nil, err
 		}
@@ -126,6 +126,7 @@ func (c *cycle) runRecord() reports.RunRecord {
 		}
 	}
 	r.Counts = reports.RunCounts(c.Dataset, c.Plan, c.Matching)
+	r.Plan, r.Prices = c.Plan, c.Prices
 	return r
 }
 

@@ -43,9 +43,7 @@ is self-contained and prints on A4 landscape; the workbook has one sheet per
 table. --plan FILE builds the pack for the moves chosen in a plan.csv the
 committee edited, instead of planning anew. --previous PREV adds the "Last
 quarter" section, following up last quarter's pack PREV with DIR's
-activity.csv, as run --previous does (see stretchmatch followup).
-
-Exit codes: 0 success; 1 bad data or I/O error; 2 usage error.`,
+activity.csv, as run --previous does (see stretchmatch followup).`,
 		Example: `  stretchmatch report review-q3
   stretchmatch report review-q3 --out pack --lang fr
   stretchmatch report review-q3 -o committee.xlsx --redact
@@ -88,21 +86,24 @@ func (o *reportOptions) format() (string, error) {
 	if o.OutDir != "" && (o.File != "" || o.Format != "") {
 		return "", usageErrorf("--out writes every format: give either --out or -o/--format")
 	}
-	if o.File != "" && o.Format != "" {
-		return "", usageErrorf("-o picks the format from the file's extension: leave out --format")
-	}
 	if o.File != "" {
+		var file, name string
 		switch strings.ToLower(filepath.Ext(o.File)) {
 		case ".md", ".markdown":
-			return fileReportMD, nil
+			file, name = fileReportMD, "markdown"
 		case ".html", ".htm":
-			return fileReportHTML, nil
+			file, name = fileReportHTML, "html"
 		case ".xlsx":
-			return fileReportXLSX, nil
+			file, name = fileReportXLSX, "xlsx"
+		default:
+			return "", usageErrorf("-o %s: end the file name with .md, .html or .xlsx", o.File)
 		}
-		return "", usageErrorf("-o %s: end the file name with .md, .html or .xlsx", o.File)
+		if f := strings.ToLower(o.Format); f != "" && f != name && !(f == "md" && name == "markdown") {
+			return "", usageErrorf("-o %s is a %s file but --format asks for %s (leave out --format, or change the extension)", o.File, name, o.Format)
+		}
+		return file, nil
 	}
-	switch o.Format {
+	switch strings.ToLower(o.Format) {
 	case "", "markdown", "md":
 		return fileReportMD, nil
 	case "html":
@@ -136,7 +137,7 @@ func runReport(opts *reportOptions) error {
 		if err := writeFiles(opts.OutDir, c.Paths, files); err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "wrote %s into %s\n", strings.Join(fileNames(files), ", "), opts.OutDir)
+		fmt.Fprintln(opts.IO.ErrOut, say(lang, "wrote %s into %s", strings.Join(fileNames(files), ", "), opts.OutDir))
 		return nil
 	}
 	want, _ := opts.format()

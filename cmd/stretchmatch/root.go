@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/stretchmatch/stretchmatch/data"
+	"github.com/stretchmatch/stretchmatch/reports"
 )
 
 // version is the tool version, recorded in every run record.
@@ -28,8 +29,19 @@ func (e *usageError) Error() string { return e.err.Error() }
 func (e *usageError) Unwrap() error { return e.err }
 
 func usageErrorf(format string, a ...any) error {
-	return &usageError{fmt.Errorf(format, a...)}
+	return &usageError{&messageError{fmt.Errorf(format, a...), format, a}}
 }
+
+// messageError is an error whose message is in the catalog of messages:
+// format and args give it again in another language (see say).
+type messageError struct {
+	err    error
+	format string
+	args   []any
+}
+
+func (e *messageError) Error() string { return e.err.Error() }
+func (e *messageError) Unwrap() error { return e.err }
 
 // runError marks an error met while a command ran (exit 1 unless it wraps a
 // usageError).
@@ -71,12 +83,17 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if c, _, ferr := root.Find(args); ferr == nil && c != nil {
 		path = c.CommandPath()
 	}
-	return exitCode(err, ios.ErrOut, path)
+	return exitCodeLang(err, ios.ErrOut, path, ios.Lang)
 }
 
 // exitCode reports err on w and maps it to an exit code.
 // usagePath names the command whose help a usage error points to.
 func exitCode(err error, w io.Writer, usagePath string) int {
+	return exitCodeLang(err, w, usagePath, reports.EN)
+}
+
+// exitCodeLang is exitCode with the closing lines in lang.
+func exitCodeLang(err error, w io.Writer, usagePath string, lang reports.Lang) int {
 	if err == nil {
 		return exitOK
 	}
@@ -84,15 +101,20 @@ func exitCode(err error, w io.Writer, usagePath string) int {
 	var re *runError
 	switch {
 	case errors.As(err, &ue) || !errors.As(err, &re):
-		fmt.Fprintf(w, "stretchmatch: %v\nRun '%s --help' for usage.\n", err, usagePath)
+		msg := err.Error()
+		var me *messageError
+		if errors.As(err, &me) && msg == me.Error() {
+			msg = say(lang, me.format, me.args...)
+		}
+		fmt.Fprintf(w, "stretchmatch: %s\n%s\n", msg, say(lang, "Run '%s --help' for usage.", usagePath))
 		return exitUsage
 	}
 	var ps data.Problems
 	if errors.As(err, &ps) {
 		for _, p := range ps {
-			fmt.Fprintln(w, p.String())
+			fmt.Fprintln(w, p.Localized(string(lang)))
 		}
-		fmt.Fprintf(w, "stretchmatch: %d problem%s found; nothing was written\n", len(ps), plural(len(ps)))
+		fmt.Fprintf(w, "stretchmatch: %s\n", say(lang, "%d [problem|problems] found; nothing was written", len(ps)))
 		return exitData
 	}
 	fmt.Fprintf(w, "stretchmatch: %v\n", err)
@@ -121,7 +143,7 @@ Exit codes:
   0  success
   1  bad input data or an I/O error (every problem is listed as FILE:LINE:COLUMN)
   2  usage error (unknown command or flag, wrong arguments)
-  130, 143  stopped by SIGINT or SIGTERM (files being written are removed)
+  130, 143, 129  stopped by SIGINT, SIGTERM or SIGHUP (files being written are removed)
 `
 
 func newRootCmd(ios *iostreams) *cobra.Command {
@@ -148,6 +170,12 @@ func newRootCmd(ios *iostreams) *cobra.Command {
 	root.Flags().Bool("version", false, "print the version of stretchmatch")
 	// Every command's help ends with the exit codes.
 	root.SetUsageTemplate(root.UsageTemplate() + exitCodesHelp)
+	// The lines on standard error speak the command's --lang.
+	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
+		if f := cmd.Flags().Lookup("lang"); f != nil {
+			ios.Lang, _ = reports.ParseLang(f.Value.String())
+		}
+	}
 
 	root.AddCommand(
 		newDemoCmd(ios, nil),

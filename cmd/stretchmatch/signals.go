@@ -11,7 +11,8 @@ import (
 )
 
 // signalExit is the exit code of a process stopped by sig: 128 + its
-// number, as shells report it (130 for SIGINT, 143 for SIGTERM).
+// number, as shells report it (130 for SIGINT, 143 for SIGTERM, 129 for
+// SIGHUP).
 func signalExit(sig os.Signal) int {
 	if s, ok := sig.(syscall.Signal); ok {
 		return 128 + int(s)
@@ -19,22 +20,19 @@ func signalExit(sig os.Signal) int {
 	return exitData
 }
 
-// catchSignals makes SIGINT and SIGTERM stop the command: the files being
+// catchSignals makes SIGINT, SIGTERM and SIGHUP stop the command: the files being
 // written are removed (an output folder keeps its old files), a message
 // goes to errOut and the process exits with signalExit. The returned
 // function stops catching them.
 func catchSignals(errOut io.Writer, exit func(int)) (stop func()) {
 	ch := make(chan os.Signal, 1)
 	done := make(chan struct{})
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	go func() {
 		select {
 		case sig := <-ch:
 			data.AbortWrites()
-			name := "SIGTERM"
-			if sig == os.Interrupt {
-				name = "SIGINT"
-			}
+			name := map[os.Signal]string{os.Interrupt: "SIGINT", syscall.SIGTERM: "SIGTERM", syscall.SIGHUP: "SIGHUP"}[sig]
 			fmt.Fprintf(errOut, "stretchmatch: stopped by %s; files being written were removed, earlier output is unchanged\n", name)
 			exit(signalExit(sig))
 		case <-done:

@@ -29,7 +29,9 @@ references between them, and list ALL problems, each as
 with the physical line number and the column number as a spreadsheet counts
 it. DIR's activity.csv, when there, is checked too (its pairs and groups
 are checked against last quarter's pack by followup). Exits 1 if any problem
-was found; writes nothing. On success prints what the data holds.`,
+was found; writes nothing. On success prints what the data holds, and says
+which files were read as Windows-1252 rather than UTF-8. --redact names
+people by pseudonyms in the messages.`,
 		Example: `  stretchmatch validate review-q3
   stretchmatch validate --people export/employees.csv --delimiter semicolon review-q3`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
@@ -49,6 +51,7 @@ was found; writes nothing. On success prints what the data holds.`,
 	}
 	addInputFlags(cmd, &opts.Input)
 	addOutputFlags(cmd, &opts.Output)
+	cmd.Flags().BoolVar(&opts.Input.Redact, "redact", false, "name people by stable pseudonyms in the messages (a manager cycle names its people)")
 	declareTables(cmd, &opts.Output, "dataset")
 	return cmd
 }
@@ -58,16 +61,19 @@ func runValidate(opts *validateOptions) error {
 	if err = joinProblems(err, validateActivity(opts.Input.Dir, opts.Input.Delimiter)); err != nil {
 		return err
 	}
+	if err := checkPairDecisions(l); err != nil {
+		return err
+	}
 	lang, _ := opts.Output.language()
 	if err := writeTables(opts.IO, &opts.Output, l.Paths, reports.DatasetTable(l.Dataset, lang)); err != nil {
 		return err
 	}
 	printEncodings(opts.IO.ErrOut, l.Inputs)
 	if n := len(l.Warnings); n > 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "ok: no problems found, %d warning%s above\n", n, plural(n))
+		fmt.Fprintln(opts.IO.ErrOut, say(lang, "ok: no problems found, %d [warning|warnings] above", n))
 		return nil
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "ok: no problems found\n")
+	fmt.Fprintln(opts.IO.ErrOut, say(lang, "ok: no problems found"))
 	return nil
 }
 

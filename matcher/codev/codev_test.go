@@ -3,6 +3,7 @@ package codev
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"testing"
 	"time"
@@ -439,4 +440,38 @@ func ExampleSolve() {
 	// G01 [A1 A2 A3 A4] score 77.5
 	// G02 [B1 B2 B3 B4] score 77.5
 	// worst 77.5, exact true
+}
+
+// TestBaselineTenfold gives the baseline ten times the search's time on
+// seeded instances and reports both objectives; it measures time, so it
+// runs only with CODEV_BASELINE=1 (figures in docs/benchmarks.md).
+func TestBaselineTenfold(t *testing.T) {
+	if os.Getenv("CODEV_BASELINE") == "" {
+		t.Skip("set CODEV_BASELINE=1 to compare with the baseline at ten times the search's time")
+	}
+	for _, n := range []int{500, 2000} {
+		for seed := range uint64(3) {
+			p := genProblem(40+seed, genOptions{n: n, functions: max(4, n/60), rules: true})
+			start := time.Now()
+			r, err := Solve(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ours := time.Since(start)
+			restarts, bp, bw := 0, -1, 0.0
+			start = time.Now()
+			for time.Since(start) < 10*ours {
+				placed, worst, _ := baseline(p, 1, uint64(restarts))
+				if placed > bp || placed == bp && worst > bw {
+					bp, bw = placed, worst
+				}
+				restarts++
+			}
+			t.Logf("n=%d seed %d: search %v placed %d worst %.1f bound %.1f; baseline %d restarts in %v placed %d worst %.1f",
+				n, seed, ours.Round(time.Millisecond), r.Placed(), r.Worst, r.Bound, restarts, time.Since(start).Round(time.Millisecond), bp, bw)
+			if r.Placed() < bp || r.Placed() == bp && r.Worst < bw {
+				t.Errorf("n=%d seed %d: the baseline does better", n, seed)
+			}
+		}
+	}
 }

@@ -123,24 +123,6 @@ func (s *state) scanRow(i, k, need int) {
 	}
 }
 
-// bound returns the upper bound of the worst group score for any grouping
-// that places at least placed volunteers: the mean, over the placed
-// volunteers with the highest bounds, of each one's best possible mean pair
-// score, plus a perfect gender balance.
-func (s *state) bound(placed int) float64 {
-	if placed == 0 {
-		return 0
-	}
-	u := slices.Clone(s.u)
-	slices.SortFunc(u, func(a, b float64) int { return cmp.Compare(b, a) })
-	sum := 0.0
-	for _, x := range u[:placed] {
-		sum += x
-	}
-	in := s.in
-	return 100 * (in.wPair*sum/float64(placed) + in.wGender) / (in.wPair + in.wGender)
-}
-
 // rowSum returns Σ q(x, a) over the members a of g other than skip.
 func (s *state) rowSum(x int, g *grp, skip int) int64 {
 	var t int64
@@ -578,9 +560,9 @@ func (s *state) insertAnywhere(x int) bool {
 	return true
 }
 
-// swapIn seats x in place of a member y of a group, y moving to another
-// group with room; the pair of groups whose lower score is highest after
-// wins.
+// swapIn seats x in place of a member y of a group of one of x's
+// neighbours, y moving to a group of one of y's neighbours that has room;
+// the pair of groups whose lower score is highest after wins.
 func (s *state) swapIn(x int) bool {
 	type cand struct {
 		a, b, y        int
@@ -588,17 +570,27 @@ func (s *state) swapIn(x int) bool {
 		scoreA, scoreB float64
 	}
 	var best *cand
-	for a, ga := range s.groups {
+	tried := map[int]bool{}
+	for _, c := range s.nb[x] {
+		a := int(s.of[c.j])
+		if a < 0 || tried[a] {
+			continue
+		}
+		tried[a] = true
+		ga := s.groups[a]
 		for _, y := range ga.members {
 			sumA, scoreA, ok := s.change(ga, y, x)
 			if !ok {
 				continue
 			}
-			for b, gb := range s.groups {
-				if b == a || len(gb.members) >= s.in.cfg.MaxSize {
+			done := map[int]bool{a: true}
+			for _, d := range s.nb[y] {
+				b := int(s.of[d.j])
+				if b < 0 || done[b] || len(s.groups[b].members) >= s.in.cfg.MaxSize {
 					continue
 				}
-				sumB, scoreB, ok := s.change(gb, -1, y)
+				done[b] = true
+				sumB, scoreB, ok := s.change(s.groups[b], -1, y)
 				if ok && (best == nil || min(scoreA, scoreB) > min(best.scoreA, best.scoreB)) {
 					best = &cand{a, b, y, sumA, sumB, scoreA, scoreB}
 				}
@@ -614,8 +606,8 @@ func (s *state) swapIn(x int) bool {
 	return true
 }
 
-// gather forms a new group around x with members taken from groups that
-// can spare them (above min_size), one at a time, the compatible volunteer
+// gather forms a new group around x with members of x's neighbour list
+// taken from groups that can spare them (above min_size), one at a time, the compatible volunteer
 // adding the most pair score first. It reports whether the group formed.
 func (s *state) gather(x int) bool {
 	in := s.in
@@ -623,9 +615,10 @@ func (s *state) gather(x int) bool {
 	ms := []int{x}
 	for len(ms) < in.cfg.MinSize {
 		best, bestGain := -1, int64(-1)
-		for y := range in.m {
+		for _, c := range s.nb[x] {
+			y := int(c.j)
 			gi := int(s.of[y])
-			if y == x || gi < 0 || slices.Contains(ms, y) {
+			if gi < 0 || slices.Contains(ms, y) {
 				continue
 			}
 			if _, ok := spare[gi]; !ok {
