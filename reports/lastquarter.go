@@ -285,24 +285,7 @@ func lqEquity(lq LastQuarter, lang Lang) []*Table {
 				count(e.groups, id, r.Groups[i].Health == followup.OnTrack)
 			}
 		}
-		slices.SortFunc(e.order, func(a, b string) int {
-			switch {
-			case a == b:
-				return 0
-			case a == "":
-				return 1
-			case b == "":
-				return -1
-			}
-			if k.numeric {
-				x, _ := strconv.Atoi(a)
-				y, _ := strconv.Atoi(b)
-				if x != y {
-					return x - y
-				}
-			}
-			return strings.Compare(a, b)
-		})
+		slices.SortFunc(e.order, func(a, b string) int { return compareGroups(a, b, k.numeric) })
 		out = append(out, lqEquityTable(k.name, k.title, &e, len(r.Groups) > 0, lang))
 	}
 	return out
@@ -336,22 +319,17 @@ func lqEquityTable(name, title string, e *lqRates, withGroups bool, lang Lang) *
 			Column{Key: "group_on_track_ratio", Label: fuT(lang, "lq_group_healthy_ratio"), Kind: Number})
 	}
 	t.Columns = append(t.Columns, Column{Key: "below_four_fifths", Label: fuT(lang, "lq_flag")})
-	best := func(m map[string]*lqRate) float64 {
-		b := 0.0
-		for _, g := range e.order {
-			if c := m[g]; c.n >= minGroup && c.rate() > b {
-				b = c.rate()
-			}
-		}
-		return b
-	}
 	rates := []map[string]*lqRate{e.moves, e.pairs}
 	if withGroups {
 		rates = append(rates, e.groups)
 	}
 	bests := make([]float64, len(rates))
 	for i, m := range rates {
-		bests[i] = best(m)
+		for _, g := range e.order {
+			if c := m[g]; c.n >= minGroup && c.rate() > bests[i] {
+				bests[i] = c.rate()
+			}
+		}
 	}
 	for _, g := range e.order {
 		label := g
@@ -371,6 +349,27 @@ func lqEquityTable(name, title string, e *lqRates, withGroups bool, lang Lang) *
 		t.Add(append(row, flag)...)
 	}
 	return t
+}
+
+// compareGroups orders the groups of people of an equity table: by name,
+// by number when numeric (grades), the group not given last.
+func compareGroups(a, b string, numeric bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a == "":
+		return 1
+	case b == "":
+		return -1
+	}
+	if numeric {
+		x, _ := strconv.Atoi(a)
+		y, _ := strconv.Atoi(b)
+		if x != y {
+			return x - y
+		}
+	}
+	return strings.Compare(a, b)
 }
 
 // lqCells are the count, the rate and the impact ratio against the best
