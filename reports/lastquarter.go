@@ -286,7 +286,11 @@ func lqEquity(lq LastQuarter, lang Lang) []*Table {
 			}
 		}
 		slices.SortFunc(e.order, func(a, b string) int { return compareGroups(a, b, k.numeric) })
-		out = append(out, lqEquityTable(k.name, k.title, &e, len(r.Groups) > 0, lang))
+		title := k.title
+		if len(r.Groups) > 0 {
+			title += "_groups" // the title names the groups too
+		}
+		out = append(out, lqEquityTable(k.name, title, &e, len(r.Groups) > 0, lang))
 	}
 	return out
 }
@@ -300,9 +304,6 @@ type lqRates struct {
 }
 
 func lqEquityTable(name, title string, e *lqRates, withGroups bool, lang Lang) *Table {
-	if withGroups {
-		title += "_groups"
-	}
 	t := &Table{Name: name, Title: fuT(lang, title), Columns: []Column{
 		{Key: "group", Label: fuT(lang, "lq_group")},
 		{Key: "moves", Label: fuT(lang, "lq_moves")},
