@@ -184,14 +184,7 @@ func quarterLater(ds *model.Dataset, cv *model.Codev, pl *matcher.Plan, left map
 	if err != nil {
 		return nil, err
 	}
-	cvNow := &model.Codev{}
-	for _, v := range cv.Volunteers {
-		if stays(v.PersonID) {
-			v.Avoid = drop(v.Avoid)
-			cvNow.Volunteers = append(cvNow.Volunteers, v)
-		}
-	}
-	cvSrc, err := data.EncodeCodev(cvNow)
+	cvSrc, err := data.EncodeCodev(volunteersLeft(cv, left))
 	if err != nil {
 		return nil, err
 	}
@@ -205,9 +198,8 @@ func quarterLater(ds *model.Dataset, cv *model.Codev, pl *matcher.Plan, left map
 // syntheticActivity writes an activity.csv for the pairs of mt and the
 // codevelopment groups: pairs by number mod 10, 3 no meeting, 5 one early
 // meeting, 7 not a good fit, 9 closed, the others monthly meetings with a
-// survey and, every third, two goals; groups by number mod 5, 0 a session
-// each month with a goal per member, 1 none, 2 one early session, 3 not a
-// good fit, 4 closed by all members but one.
+// survey and, every third, two goals; then the groups' rows (see
+// groupActivity).
 func syntheticActivity(mt *matcher.Matching, groups []codev.Group) []byte {
 	var b bytes.Buffer
 	b.WriteString("mentee_id,mentor_id,group_id,date,kind,fit_answer,rating,goal,goal_score,closed_reason\n")
@@ -238,8 +230,23 @@ func syntheticActivity(mt *matcher.Matching, groups []codev.Group) []byte {
 			}
 		}
 	}
+	groupActivity(&b, groups, goals)
+	// The newest date, so that followup's default --as-of is the same
+	// whatever the pairs.
+	if len(mt.Pairs) > 0 {
+		p := &mt.Pairs[0]
+		row(p.Mentee.Person.ID, p.Mentor.Person.ID, previousAsOf, "checkin", "", "", "", "", "")
+	}
+	return b.Bytes()
+}
+
+// groupActivity writes the activity rows of the codevelopment groups, by
+// group number mod 5: 0 a session each month with a goal per member, 1
+// none, 2 one early session, 3 not a good fit, 4 closed by all members but
+// one.
+func groupActivity(b *bytes.Buffer, groups []codev.Group, goals []string) {
 	groupRow := func(person, group, date, kind, fit, goal, score, reason string) {
-		fmt.Fprintf(&b, "%s,,%s,%s,%s,%s,,%s,%s,%s\n", person, group, date, kind, fit, goal, score, reason)
+		fmt.Fprintf(b, "%s,,%s,%s,%s,%s,,%s,%s,%s\n", person, group, date, kind, fit, goal, score, reason)
 	}
 	for i := range groups {
 		g := &groups[i]
@@ -264,11 +271,17 @@ func syntheticActivity(mt *matcher.Matching, groups []codev.Group) []byte {
 			}
 		}
 	}
-	// The newest date, so that followup's default --as-of is the same
-	// whatever the pairs.
-	if len(mt.Pairs) > 0 {
-		p := &mt.Pairs[0]
-		row(p.Mentee.Person.ID, p.Mentor.Person.ID, previousAsOf, "checkin", "", "", "", "", "")
+}
+
+// volunteersLeft are the codevelopment volunteers of cv who did not leave,
+// without the people who left in their avoid lists.
+func volunteersLeft(cv *model.Codev, left map[string]bool) *model.Codev {
+	out := &model.Codev{}
+	for _, v := range cv.Volunteers {
+		if !left[v.PersonID] {
+			v.Avoid = slices.DeleteFunc(slices.Clone(v.Avoid), func(id string) bool { return left[id] })
+			out.Volunteers = append(out.Volunteers, v)
+		}
 	}
-	return b.Bytes()
+	return out
 }
