@@ -230,6 +230,7 @@ var configDocs = map[string]string{
 	"triggers.grade_jump":                "grade_jump is set when the target grade is at least this much higher.",
 	"triggers.first_time_abroad_manager": "Turn the first_time_abroad_manager trigger on (true) or off (false).",
 	"match":                              "Mentor matching.",
+	"pack":                               "The committee pack.",
 	"match.min_fit":                      "Pairs with a fit F below this value (0–100) are not allowed.",
 	"match.line_depth":                   "How far up the chain of managers the reporting-line rule looks; 0 = no limit.",
 	"match.fit_weights":                  "Weights of the five fit components.",
@@ -261,6 +262,8 @@ var configDocs = map[string]string{
 	"codev.weights.challenge":            "Pairs of members whose planned moves share flags or strong criteria.",
 	"codev.weights.variety":              "Pairs of members from different divisions and sites.",
 	"codev.weights.gender":               "Nobody alone of their gender (used when gender is weight).",
+	"pack.confidential":                  "The mark on every page of the committee pack (empty: none).",
+	"pack.equity_columns":                "More columns of people.csv for the equity audit, e.g. [site_type, team]; read for the audit only.",
 }
 
 // DefaultConfigYAML returns the commented configuration file that
@@ -302,6 +305,12 @@ func writeYAML(b *bytes.Buffer, v reflect.Value, path string, depth int) {
 				}
 				fmt.Fprintf(b, "%s  %s: %s # list %s: %s\n", indent, cr.ID, yamlScalar(reflect.ValueOf(w)), cr.List, cr.LabelEN)
 			}
+		case reflect.Slice: // a list of strings, in flow style
+			items := make([]string, f.Len())
+			for i := range items {
+				items[i] = yamlScalar(f.Index(i))
+			}
+			fmt.Fprintf(b, "%s%s: [%s]\n", indent, name, strings.Join(items, ", "))
 		default:
 			fmt.Fprintf(b, "%s%s: %s\n", indent, name, yamlScalar(f))
 		}

@@ -92,8 +92,8 @@ func TestLoadConfig(t *testing.T) {
 		name: "unknown top-level keys, all reported",
 		yaml: "wieghts: {}\nmatch:\n  min_fit: 10\nextra: 1\n",
 		errs: []string{
-			`config.yaml:1:1: unknown key "wieghts" (check the spelling; the keys here are weights, proxies, bands, strategic_min, triggers, match, followup, codev)`,
-			`config.yaml:4:1: unknown key "extra" (check the spelling; the keys here are weights, proxies, bands, strategic_min, triggers, match, followup, codev)`,
+			`config.yaml:1:1: unknown key "wieghts" (check the spelling; the keys here are weights, proxies, bands, strategic_min, triggers, match, followup, codev, pack)`,
+			`config.yaml:4:1: unknown key "extra" (check the spelling; the keys here are weights, proxies, bands, strategic_min, triggers, match, followup, codev, pack)`,
 		},
 	}, {
 		name: "unknown criterion under weights",

@@ -236,9 +236,12 @@ func (l *loader) readPeople(src *Source) {
 	}
 	fs := &l.files[rolePeople]
 	l.ds.People = make([]model.Person, 0, cr.estimateRows())
+	audit := auditFields(fs, l.cfg.Pack.EquityColumns)
 	n := decodeRows(cr, fs, tableOf(FilePeople), func(r *personRow, rec *record) {
 		fs.keep(rec)
-		l.ds.People = append(l.ds.People, r.model(rec.line))
+		p := r.model(rec.line)
+		p.Audit = auditValues(rec, audit)
+		l.ds.People = append(l.ds.People, p)
 	})
 	if n == 0 {
 		l.noRows(rolePeople, "people")

@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -10,9 +11,10 @@ import (
 
 // header is the header row of one file mapped onto the file's column table.
 type header struct {
-	line  int   // physical line of the header row
-	width int   // number of fields in the header row
-	phys  []int // table column index → field index in the file, -1 when absent
+	line  int      // physical line of the header row
+	width int      // number of fields in the header row
+	phys  []int    // table column index → field index in the file, -1 when absent
+	names []string // the header's fields, as in the file
 }
 
 // has reports whether the table column k is present in the file.
@@ -21,7 +23,7 @@ func (h *header) has(k int) bool { return h != nil && h.phys[k] >= 0 }
 // readHeader matches the header record against cols. Duplicate and missing
 // required columns are reported to c; unknown columns are listed in notes.
 func readHeader(rec record, cols []Column, idx headerIndex, c *collector, notes *Notes) *header {
-	h := &header{line: rec.line, width: len(rec.fields), phys: make([]int, len(cols))}
+	h := &header{line: rec.line, width: len(rec.fields), phys: make([]int, len(cols)), names: slices.Clone(rec.fields)}
 	for k := range h.phys {
 		h.phys[k] = -1
 	}

@@ -19,7 +19,23 @@ type Config struct {
 	Followup Followup `yaml:"followup"`
 	// Codev holds the rules and weights of codevelopment groups.
 	Codev CodevConfig `yaml:"codev"`
+	Pack  Pack        `yaml:"pack"`
 }
+
+// Pack holds what the committee pack says of itself.
+type Pack struct {
+	// Confidential is the mark printed on every page of the pack; empty
+	// prints none. The default, DefaultConfidential, is shown in the
+	// language of the pack.
+	Confidential string `yaml:"confidential"`
+	// EquityColumns names more columns of people.csv for the equity audit,
+	// besides gender, division, grade band and country. They are read for
+	// the audit only.
+	EquityColumns []string `yaml:"equity_columns"`
+}
+
+// DefaultConfidential is the default confidentiality mark of the pack.
+const DefaultConfidential = "Confidential — HR"
 
 // Proxies are the values given to rated criteria that were not rated, when
 // the data allows a proxy (SPEC §4).
@@ -104,6 +120,7 @@ func Default() Config {
 		},
 		Followup: DefaultFollowup(),
 		Codev:    DefaultCodev(),
+		Pack:     Pack{Confidential: DefaultConfidential, EquityColumns: []string{}},
 	}
 }
 

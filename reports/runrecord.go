@@ -232,6 +232,12 @@ func treeValue(v reflect.Value) any {
 		return v.Bool()
 	case reflect.String:
 		return v.String()
+	case reflect.Slice: // a list of strings, as one string
+		items := make([]string, v.Len())
+		for i := range items {
+			items[i] = v.Index(i).String()
+		}
+		return strings.Join(items, "|")
 	}
 	panic("reports: run record: no form for a configuration value of kind " + v.Kind().String())
 }

@@ -33,6 +33,9 @@ type cycle struct {
 	// group's calendar is in Calendars, in the same order.
 	Groups    *codev.Result
 	Calendars [][]codev.Session
+	// PackOptions are the identity and row limit of the committee pack;
+	// nil gives the defaults.
+	PackOptions *reports.PackOptions
 }
 
 // needFiles reports a problem for each named input that is absent.

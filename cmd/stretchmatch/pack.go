@@ -132,9 +132,13 @@ func (c *cycle) runRecord() reports.RunRecord {
 
 // committeePack builds the committee pack of the cycle.
 func (c *cycle) committeePack(lang reports.Lang, names reports.Namer) *reports.Pack {
+	opt := reports.PackOptions{RowLimit: reports.DefaultRowLimit}
+	if c.PackOptions != nil {
+		opt = *c.PackOptions
+	}
 	p := reports.Committee(reports.CommitteeInput{
 		Config: &c.Config, Dataset: c.Dataset, Scores: c.Scores, Plan: c.Plan, Matching: c.Matching,
-		Lang: lang, Names: names, Run: c.runRecord(), Prices: c.Prices,
+		Lang: lang, Names: names, Run: c.runRecord(), Prices: c.Prices, Options: opt,
 	})
 	if c.Groups != nil {
 		// Before the run record, which closes the pack.

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -22,6 +23,7 @@ type reportOptions struct {
 	Lang   string
 	Redact bool
 	Follow followupFlags
+	Pack   packFlags
 }
 
 func newReportCmd(ios *iostreams, runF func(*reportOptions) error) *cobra.Command {
@@ -30,10 +32,7 @@ func newReportCmd(ios *iostreams, runF func(*reportOptions) error) *cobra.Comman
 		Use:   "report [DIR] [--out OUT | -o FILE]",
 		Short: "Build the committee pack: Markdown, HTML and Excel",
 		Long: `Run the whole cycle on the input files of DIR (score, plan, match) and build
-the committee pack: summary (moves by band, strategic moves, moves chosen,
-share of mentees matched, fit quartiles), moves, plan, pairs, exceptions,
-equity (by division, grade and gender when given), mentor load and the run
-record (tool version, configuration in force, SHA-256 of every input).
+the committee pack.
 
 Without --out or -o, the pack is printed on standard output in Markdown
 (--format html for the HTML page). --out OUT writes report.md, report.html
@@ -41,12 +40,32 @@ and report.xlsx into OUT; -o FILE writes one file, in the format of its
 extension: .md, .html or .xlsx. Files are written atomically. The HTML page
 is self-contained and prints on A4 landscape; the workbook has one sheet per
 table. --plan FILE builds the pack for the moves chosen in a plan.csv the
-committee edited, instead of planning anew. --previous PREV adds the "Last
-quarter" section, following up last quarter's pack PREV with DIR's
-activity.csv, as run --previous does (see stretchmatch followup).`,
+committee edited, instead of planning anew.
+
+Page 1 of the pack is a one-page summary: key figures, the bands chart, the
+exceptions that need a decision (each linking to its detail) and, when
+there are any, the committee's decisions and their price. Then one line per
+person (with the criteria as a strip and a challenge × support chart), the
+pairs, the exceptions, the equity audit (rates and impact ratios by gender,
+division, grade band, country and the columns pack.equity_columns names,
+flagged below 0.8), mentor load (used / capacity), the plan and the run
+record (tool version, configuration in force, SHA-256 of every input). The
+full-number tables (every move with its fifteen criteria, the plan of every
+candidate) are in the workbook only. --title, --period and
+--organisation say what the pack is; with the confidential mark of the
+configuration (pack.confidential, default "Confidential — HR") they head
+every printed page. The pack is dated only with --date or SOURCE_DATE_EPOCH,
+so that reruns stay byte-identical. Long tables show the rows the committee
+must see first, up to --rows N (default 100), then say how many more rows
+are in report.xlsx and which CSV file; --rows all shows every row.
+--previous PREV adds the "Last quarter" section, following up last
+quarter's pack PREV with DIR's activity.csv, as run --previous does (see
+stretchmatch followup).`,
 		Example: `  stretchmatch report review-q3
   stretchmatch report review-q3 --out pack --lang fr
   stretchmatch report review-q3 -o committee.xlsx --redact
+  stretchmatch report review-q3 --out pack --title "Talent review" --period "2026 Q3" --organisation "Northwind" --date 2026-09-30
+  stretchmatch report review-q3 -o pack.html --rows all
   stretchmatch report review-q3 --out pack --previous results-q2 --as-of 2026-09-30`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
@@ -58,6 +77,9 @@ activity.csv, as run --previous does (see stretchmatch followup).`,
 				return err
 			}
 			if err := opts.Follow.check(); err != nil {
+				return err
+			}
+			if err := opts.Pack.check(); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -76,6 +98,7 @@ activity.csv, as run --previous does (see stretchmatch followup).`,
 	f.BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym")
 	f.StringVar(&opts.Follow.Prev, "previous", "", "add a \"Last quarter\" section following up the pack `PREV` of last quarter (see followup)")
 	addFollowupFlags(cmd, &opts.Follow)
+	addPackFlags(cmd, &opts.Pack)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"markdown", "html"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -129,6 +152,8 @@ func runReport(opts *reportOptions) error {
 		}
 	}
 	lang, _ := parseLang(opts.Lang)
+	po, _ := opts.Pack.options(os.Getenv)
+	c.PackOptions = &po
 	files, err := renderPack(c.committeePack(lang, reports.Namer{Redact: opts.Redact}))
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -18,6 +19,7 @@ type runOptions struct {
 	Redact bool
 	Excel  bool
 	Follow followupFlags
+	Pack   packFlags
 }
 
 func newRunCmd(ios *iostreams, runF func(*runOptions) error) *cobra.Command {
@@ -57,7 +59,8 @@ can check them; no file read is ever written over. --previous PREV adds a
 "Last quarter" section to the pack, following up last quarter's pack PREV
 with DIR's activity.csv (see stretchmatch followup). --progress shows
 the stages and their times on standard error (they show anyway when it is a
-terminal).
+terminal). --title, --period, --organisation, --date and --rows shape the
+committee pack as for 'stretchmatch report'.
 
 The same inputs and flags give byte-identical files.`,
 		Example: `  stretchmatch run review-q3 --out results
@@ -76,6 +79,9 @@ The same inputs and flags give byte-identical files.`,
 			if err := opts.Follow.check(); err != nil {
 				return err
 			}
+			if err := opts.Pack.check(); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -91,6 +97,7 @@ The same inputs and flags give byte-identical files.`,
 	f.BoolVar(&opts.Excel, "excel", false, "CSV files for Excel: byte-order mark and ';' delimiter")
 	f.StringVar(&opts.Follow.Prev, "previous", "", "add a \"Last quarter\" section following up the pack `PREV` of last quarter (see followup)")
 	addFollowupFlags(cmd, &opts.Follow)
+	addPackFlags(cmd, &opts.Pack)
 	return cmd
 }
 
@@ -129,6 +136,8 @@ func runRun(opts *runOptions) error {
 		}
 	}
 	lang, _ := parseLang(opts.Lang)
+	po, _ := opts.Pack.options(os.Getenv)
+	c.PackOptions = &po
 	pr.stage("rendering the CSV files and the committee pack")
 	files, err := renderRun(c, lang, reports.Namer{Redact: opts.Redact}, opts.Excel)
 	if err != nil {

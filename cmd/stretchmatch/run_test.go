@@ -250,9 +250,11 @@ func checkWorkbook(t *testing.T, out string) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	wantSheets := []string{"summary", "fit_quartiles", "moves", "moves_chosen", "plan", "unplaced", "open_positions",
-		"pairs", "exceptions", "overstretch_without_mentor", "hard_triggers", "unmatched", "broken_pairs",
-		"equity_division", "equity_grade", "equity_gender", "mentor_load",
+	wantSheets := []string{"summary", "exceptions", "fit_quartiles", "moves", "pairs",
+		"overstretch_without_mentor", "hard_triggers", "unmatched", "broken_pairs",
+		"equity_gender", "equity_division", "equity_grade_band", "equity_country",
+		"bands_by_division", "bands_by_grade", "bands_by_gender", "mentor_load",
+		"moves_chosen", "plan", "unplaced", "open_positions",
 		"group_summary", "groups", "group_sessions", "codev_unplaced", "run", "inputs", "config"}
 	if diff := cmp.Diff(wantSheets, f.GetSheetList()); diff != "" {
 		t.Errorf("sheets (-want +got):\n%s", diff)
@@ -348,9 +350,11 @@ func checkHTMLInChromium(t *testing.T, out string) {
 		}
 	}
 	walk(dom, "", false)
+	// The sample's tables are shorter than the default row limit: each
+	// shows every row of its CSV file.
 	for table, file := range map[string]string{
-		"moves": "scores.csv", "plan": "plan.csv", "unplaced": "unplaced.csv", "open_positions": "open_positions.csv",
-		"pairs": "pairs.csv", "unmatched": "unmatched.csv", "broken_pairs": "broken_pairs.csv", "mentor_load": "mentor_load.csv",
+		"open_positions": "open_positions.csv",
+		"pairs_view":     "pairs.csv", "unmatched": "unmatched.csv", "broken_pairs": "broken_pairs.csv", "mentor_load": "mentor_load.csv",
 	} {
 		want := len(readCSV(t, filepath.Join(out, file))) - 1
 		if got, ok := bodyRows[table]; !ok || got != want {
@@ -363,8 +367,15 @@ func checkHTMLInChromium(t *testing.T, out string) {
 			chosen++
 		}
 	}
-	if bodyRows["moves_chosen"] != chosen {
-		t.Errorf("table moves_chosen: the browser shows %d rows, plan.csv has %d chosen", bodyRows["moves_chosen"], chosen)
+	// One line per person: the chosen moves and the people left without one.
+	if want := chosen + len(readCSV(t, filepath.Join(out, "unplaced.csv"))) - 1; bodyRows["people"] != want {
+		t.Errorf("table people: the browser shows %d rows, want %d chosen moves + unplaced people", bodyRows["people"], want)
+	}
+	// Tables left to the workbook are not on the page.
+	for _, table := range []string{"moves", "plan", "moves_chosen", "pairs"} {
+		if _, ok := bodyRows[table]; ok {
+			t.Errorf("table %s is on the page: it belongs to the workbook only", table)
+		}
 	}
 }
 
