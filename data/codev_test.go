@@ -191,3 +191,32 @@ func FuzzLoadCodev(f *testing.F) {
 		}
 	})
 }
+
+func TestCodevConfig(t *testing.T) {
+	cfg, err := LoadConfig(Source{Name: "config.yaml", Data: []byte("codev:\n  min_size: 3\n  animator: fixed\n  weights:\n    variety: 0\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := model.DefaultCodev()
+	want.MinSize, want.Animator, want.Weights.Variety = 3, model.AnimatorFixed, 0
+	if diff := cmp.Diff(want, cfg.Codev); diff != "" {
+		t.Errorf("codev config (-want +got):\n%s", diff)
+	}
+	for _, c := range []struct{ yaml, want string }{
+		{"codev:\n  min_size: 4\n  max_size: 3\n", "config.yaml:3:3: codev.max_size: must be at least codev.min_size (4), got 3 (fix the value, or remove the key to keep the default)"},
+		{"codev:\n  animator: random\n", `config.yaml:2:3: codev.animator: must be rotating or fixed, got "random" (fix the value, or remove the key to keep the default)`},
+		{"codev:\n  gender: maybe\n", `config.yaml:2:3: codev.gender: must be rule, weight or off, got "maybe" (fix the value, or remove the key to keep the default)`},
+		{"codev:\n  no_repeat: -1\n", "config.yaml:2:3: codev.no_repeat: must be ≥ 0 (0 lifts the rule), got -1 (fix the value, or remove the key to keep the default)"},
+		{"codev:\n  weights:\n    function: 0\n    grade: 0\n    challenge: 0\n    variety: 0\n", "config.yaml:2:3: codev.weights: at least one weight in use must be above 0 (fix the value, or remove the key to keep the default)"},
+	} {
+		_, err := LoadConfig(Source{Name: "config.yaml", Data: []byte(c.yaml)})
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%q: %v, want %s", c.yaml, err, c.want)
+		}
+	}
+	// The default file init writes reads back as the defaults.
+	back, err := LoadConfig(Source{Name: "config.yaml", Data: DefaultConfigYAML()})
+	if err != nil || !cmp.Equal(back.Codev, model.DefaultCodev()) {
+		t.Errorf("default config: %+v, %v", back.Codev, err)
+	}
+}

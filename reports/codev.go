@@ -3,6 +3,7 @@ package reports
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -100,7 +101,9 @@ func CodevObjective(r *codev.Result, lang Lang) string {
 	case r.Exact:
 		return fmt.Sprintf(codevT(lang, "codev_exact"), Num(r.Worst, 1), Num(r.Total, 1))
 	}
-	return fmt.Sprintf(codevT(lang, "codev_gap"), Num(r.Worst, 1), Num(r.Bound, 1), Num(r.Gap(), 1), Num(r.Total, 1))
+	// The gap between the numbers as shown, so that the line adds up.
+	gap := max(math.Round(r.Bound*10)-math.Round(r.Worst*10), 0) / 10
+	return fmt.Sprintf(codevT(lang, "codev_gap"), Num(r.Worst, 1), Num(r.Bound, 1), Num(gap, 1), Num(r.Total, 1))
 }
 
 // GroupsTable is groups.csv: one row per member of each group, with the
