@@ -154,7 +154,7 @@ func follow(l *loaded, prev *data.Previous, act, codev *data.Source, f followupF
 				return nil, err
 			}
 		}
-		fu.Codev = followup.NextCodevHistory(fu.Result, earlier, followup.Cycle(fu.Result.Since))
+		fu.Codev = followup.NextCodevHistory(fu.Result, earlier, followup.FollowedCycle(fu.Result.Since, fu.Result.AsOf))
 	}
 	return fu, nil
 }
