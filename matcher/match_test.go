@@ -1091,7 +1091,7 @@ func TestMatchSolveCertificate(t *testing.T) {
 			t.Fatal(err)
 		}
 		all := make([][]int32, n) // nil rows: every cell
-		full, err := ms.solveCells(all, nil)
+		full, err := ms.solveCells(all)
 		if err != nil {
 			t.Fatal(err)
 		}

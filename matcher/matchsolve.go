@@ -51,7 +51,7 @@ func forEachRow(n int, f func(r int, scratch *solveRow)) {
 
 // candidates is how many of its best cells each row brings to the first
 // solve of matchSolve (a variable for the tests, which lower it).
-var candidates = 16
+var candidates = 32
 
 // margin: when some cells violate the certificate, the cells that lie
 // within five fit points of its bound join the problem with them, since
@@ -89,10 +89,8 @@ func (ms *matchSolve) solve() (*assign.Solution, error) {
 	n := len(ms.rows)
 	in := make([][]int32, n) // the cells of each row in the restricted problem, ascending
 	forEachRow(n, func(r int, _ *solveRow) { in[r] = best(ms.rows[r].keys, candidates) })
-	var sol *assign.Solution
 	for round := 0; ; round++ {
-		var err error
-		sol, err = ms.solveCells(in, sol)
+		sol, err := ms.solveCells(in)
 		if err != nil {
 			return nil, err
 		}
@@ -141,10 +139,8 @@ func (ms *matchSolve) solve() (*assign.Solution, error) {
 const maxRounds = 6
 
 // solveCells solves the problem restricted to the cells in[r] of each row
-// (nil: every cell of the row) and the "no mentor" column, starting from
-// prev, the solution of the previous round (nil in the first): only the
-// rows that broke its certificate are routed again.
-func (ms *matchSolve) solveCells(in [][]int32, prev *assign.Solution) (*assign.Solution, error) {
+// (nil: every cell of the row) and the "no mentor" column.
+func (ms *matchSolve) solveCells(in [][]int32) (*assign.Solution, error) {
 	none := len(ms.capacity) - 1
 	total := 0
 	for r := range ms.rows {
@@ -176,7 +172,7 @@ func (ms *matchSolve) solveCells(in [][]int32, prev *assign.Solution) (*assign.S
 	}
 	prob := assign.NewSparse(len(ms.rows), none+1, start, cols, vals)
 	prob.SetCapacity(ms.capacity)
-	return assign.SolveFrom(prob, assign.Options{Maximize: true}, prev)
+	return assign.Solve(prob, assign.Options{Maximize: true})
 }
 
 // best returns the indices of the k highest keys (ties to the lower

@@ -101,8 +101,7 @@
 //     and a column they leave with room and a nonzero dual is refilled or
 //     brought to dual zero by one Dijkstra search run backwards (rows
 //     moving into it), whose dual update keeps every reduced cost
-//     nonnegative. This is how the matcher's rounds of growing restricted
-//     problems cost little after the first.
+//     nonnegative; the repair is bounded, beyond which it solves afresh.
 //
 // On amd64 the row scan of a dense problem, where hard problems spend
 // their time, is assembly (scan_amd64.s): with AVX2, four columns at a time
