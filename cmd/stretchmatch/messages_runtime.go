@@ -5,6 +5,10 @@ package main
 // matrix, locks and signals, the --verbose notes and the summaries of the
 // later commands. They join messageList before any command runs.
 var runtimeMessages = []message{
+	// validate.
+	{"%s: read as %s, not UTF-8", "%s : lu en %s, pas en UTF-8"},
+	{"UTF-16 little-endian with byte-order mark", "UTF-16 petit-boutiste avec marque d'ordre des octets"},
+	{"UTF-16 big-endian with byte-order mark", "UTF-16 gros-boutiste avec marque d'ordre des octets"},
 	// assign.
 	{"is not a number (NaN)", "n'est pas un nombre (NaN)"},
 	{"is an infinity of the wrong sign", "est un infini du mauvais signe"},
