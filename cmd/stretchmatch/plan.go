@@ -5,6 +5,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/stretchmatch/stretchmatch/matcher"
+	"github.com/stretchmatch/stretchmatch/model"
 	"github.com/stretchmatch/stretchmatch/reports"
 )
 
@@ -56,7 +58,7 @@ writes plan.csv, unplaced.csv and open_positions.csv into DIR.`,
 	addInputFlags(cmd, &opts.Input)
 	addOutputFlags(cmd, &opts.Output)
 	declareTables(cmd, &opts.Output, "plan", "unplaced", "open_positions")
-	cmd.Flags().StringVar(&opts.OutDir, "out", "", "also write plan.csv, unplaced.csv and open_positions.csv into `DIR`")
+	cmd.Flags().StringVar(&opts.OutDir, "out", "", "also write plan.csv, unplaced.csv and open_positions.csv (and decision_costs.csv under move decisions) into `DIR`")
 	cmd.Flags().BoolVar(&opts.AllowOverstretch, "allow-overstretch", false, "let the plan choose overstretch moves")
 	cmd.Flags().BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym")
 	return cmd
@@ -86,7 +88,11 @@ func runPlan(opts *planOptions) error {
 		if err := keepEditedPlan(opts.OutDir, c.Paths); err != nil {
 			return err
 		}
-		if err := writeOutputs(opts.OutDir, c.Paths, opts.Output.Excel, tables...); err != nil {
+		costs, err := c.priceStage(model.DecideMove, matcher.MatchOptions{}, lang)
+		if err != nil {
+			return err
+		}
+		if err := writeOutputs(opts.OutDir, c.Paths, opts.Output.Excel, appendTable(tables, costs)...); err != nil {
 			return err
 		}
 	}
