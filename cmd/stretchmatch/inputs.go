@@ -188,6 +188,13 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 		ropt.ShowName = func(id, _ string) string { return reports.Pseudonym(id) }
 	}
 	ds, notes, err := data.Load(l.Inputs, ropt)
+	if o.Redact && ds != nil {
+		if r := pseudonymReplacer(ds.People); r != nil {
+			setRedactor(o.cmd, r)
+			errOut = redactingWriter{errOut, r}
+			l.ErrOut = errOut
+		}
+	}
 	err = o.loadCodev(l, ds, stdin, &notes, err)
 	l.Warnings = notes.Warnings()
 	shown := l.Warnings // warnings are shown always, every note with --verbose

@@ -55,7 +55,7 @@ func (e *runError) Unwrap() error { return e.err }
 func runE(f func(cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
 		if err := f(cmd, args); err != nil {
-			return &runError{err}
+			return &runError{redactError(cmd, err)}
 		}
 		return nil
 	}
