@@ -156,6 +156,9 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 	if err != nil {
 		return nil, err
 	}
+	if lang := commandLang(o.cmd); lang == reports.FR && o.cmd != nil {
+		errOut = localizedWriter{errOut, lang} // notes and warnings in French
+	}
 	l := &loaded{Config: model.Default(), Delimiter: delim, ErrOut: errOut, Limits: lim}
 	if cf := o.configFile(); cf != "" {
 		b, err := readInputFile(cf, lim, "the configuration", "check the path given to --config")

@@ -5,6 +5,10 @@ package main
 // matrix, locks and signals, the --verbose notes and the summaries of the
 // later commands. They join messageList before any command runs.
 var runtimeMessages = []message{
+	// Summaries of groups and followup.
+	{"%d [group|groups], %d [volunteer|volunteers] placed, %d without a group; %s", "%d [groupe|groupes], %d [volontaire placé|volontaires placés], %d sans groupe ; %s"},
+	{"as of %s: %d [move|moves] followed up, %d [pair|pairs], %d [group|groups]; %d activity [row|rows] after that day left out",
+		"au %s : %d [mouvement suivi|mouvements suivis], %d [binôme|binômes], %d [groupe|groupes] ; %d [ligne d'activité postérieure|lignes d'activité postérieures] à ce jour [laissée|laissées] de côté"},
 	// validate.
 	{"%s: read as %s, not UTF-8", "%s : lu en %s, pas en UTF-8"},
 	{"UTF-16 little-endian with byte-order mark", "UTF-16 petit-boutiste avec marque d'ordre des octets"},
