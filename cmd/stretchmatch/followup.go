@@ -315,6 +315,7 @@ const (
 )
 
 func runFollowup(opts *followupOptions) error {
+	opts.Input.Redact = opts.Redact
 	l, err := opts.Input.load(opts.IO.In, opts.IO.ErrOut)
 	if err != nil {
 		return err
@@ -353,8 +354,8 @@ func runFollowup(opts *followupOptions) error {
 	}
 	r := fu.Result
 	if f, _ := opts.Output.format(opts.IO); f == "table" {
-		fmt.Fprintf(opts.IO.ErrOut, "as of %s: %d moves followed up, %d pairs, %d groups; %d activity rows after that day left out\n",
-			r.AsOf, len(r.Moves), len(r.Pairs), len(r.Groups), r.Later)
+		fmt.Fprintln(opts.IO.ErrOut, say(lang, "as of %s: %d [move|moves] followed up, %d [pair|pairs], %d [group|groups]; %d activity [row|rows] after that day left out",
+			r.AsOf, len(r.Moves), len(r.Pairs), len(r.Groups), r.Later))
 	}
 	return writeTables(opts.IO, &opts.Output, paths, tables...)
 }
