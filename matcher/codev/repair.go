@@ -9,6 +9,10 @@ import (
 // a volunteer left out is proved unplaceable by enumerating every group.
 const proofLimit = 20
 
+// repairPasses is the largest number of passes of the repair over the
+// volunteers left out.
+const repairPasses = 4
+
 // compatible returns every volunteer who may share a group with x (the
 // whole membership, not only x's neighbour list), best pair score first,
 // ties by the seeded tie-break.
@@ -47,9 +51,11 @@ func (s *state) repair() {
 		comp[x] = s.compatible(x)
 	}
 	// The most confined first; a pass that seats someone may open the way
-	// for the others, so passes repeat while they seat anybody.
+	// for the others, so passes repeat while they seat anybody, at most
+	// repairPasses times (each pass costs a scan of every group per
+	// volunteer left out).
 	slices.SortStableFunc(left, func(a, b int) int { return cmp.Compare(len(comp[a]), len(comp[b])) })
-	for progress := true; progress; {
+	for pass, progress := 0, true; progress && pass < repairPasses; pass++ {
 		progress = false
 		for _, x := range left {
 			if s.of[x] < 0 && (s.insertAnywhere(x) || s.eject(x, comp[x]) || s.gatherAll(x, comp[x])) {
