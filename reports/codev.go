@@ -58,6 +58,7 @@ var codevPhrases = map[string]phrase{
 	"r_variety":        {"%d divisions, %d sites", "%d directions, %d sites"},
 	"r_language":       {"language: %s", "langue : %s"},
 	"u_too_few":        {"fewer than %d volunteers may share a group with them (%d may)", "moins de %d volontaires peuvent partager leur groupe (%d le peuvent)"},
+	"u_no_valid":       {"no %d of the %d volunteers compatible with them one by one can form a group with them under every rule (every group tried)", "aucun groupe de %d parmi les %d volontaires compatibles un à un ne respecte toutes les règles avec eux (tous les groupes essayés)"},
 	"u_no_group":       {"no group could take them with every rule kept (%d volunteers are compatible one by one)", "aucun groupe ne peut les accueillir en respectant toutes les règles (%d volontaires compatibles un à un)"},
 	"codev_intro": {"%d groups of %d to %d members from %d volunteers, %d without a group. The score of a group (0–100) weighs same function, close grades, shared challenge of the planned moves, variety of divisions and sites%s. %s",
 		"%d groupes de %d à %d membres pour %d volontaires, %d sans groupe. Le score d'un groupe (0–100) pondère même fonction, niveaux proches, défi commun des mouvements prévus, diversité des directions et des sites%s. %s"},
@@ -181,8 +182,11 @@ func CodevUnplacedTable(r *codev.Result, lang Lang, names Namer, minSize int) *T
 			}
 		}
 		reason := fmt.Sprintf(codevT(lang, "u_no_group"), u.Compatible)
-		if u.Reason == codev.ReasonTooFew {
+		switch u.Reason {
+		case codev.ReasonTooFew:
 			reason = fmt.Sprintf(codevT(lang, "u_too_few"), minSize-1, u.Compatible)
+		case codev.ReasonNoValidGroup:
+			reason = fmt.Sprintf(codevT(lang, "u_no_valid"), minSize-1, u.Compatible)
 		}
 		t.Add(u.Member.ID(), names.Name(u.Member.Person), reason, strings.Join(by, "|"))
 	}

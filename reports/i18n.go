@@ -261,6 +261,10 @@ var phrases = map[string]phrase{
 	"n_pairs":               {"pairs", "binômes"},
 	"n_unmatched":           {"mentees left unmatched", "mentorés sans mentor"},
 	"n_broken_pairs":        {"earlier pairs no longer allowed", "binômes antérieurs qui ne sont plus permis"},
+	"n_volunteers":          {"codevelopment volunteers", "volontaires du codéveloppement"},
+	"n_groups":              {"codevelopment groups", "groupes de codéveloppement"},
+	"n_codev_placed":        {"volunteers in a group", "volontaires dans un groupe"},
+	"n_codev_unplaced":      {"volunteers left out", "volontaires sans groupe"},
 }
 
 // T returns the label of key in lang. An unknown key is a programming

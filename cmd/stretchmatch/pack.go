@@ -125,7 +125,7 @@ func (c *cycle) runRecord() reports.RunRecord {
 			r.Inputs = append(r.Inputs, reports.HashInput(f.name, f.src.Name, f.src.Data))
 		}
 	}
-	r.Counts = reports.RunCounts(c.Dataset, c.Plan, c.Matching)
+	r.Counts = append(reports.RunCounts(c.Dataset, c.Plan, c.Matching), reports.CodevCounts(c.Groups)...)
 	r.Plan, r.Prices = c.Plan, c.Prices
 	return r
 }

@@ -229,7 +229,8 @@ func checkRunJSON(t *testing.T, in, path string) {
 		}
 	}
 	want := map[string]int{"people": 252, "positions": 30, "moves": 95, "mentors": 30, "mentees": 50, "history": 6,
-		"chosen_moves": 31, "pairs": 49, "unmatched": 1, "broken_pairs": 1}
+		"chosen_moves": 31, "pairs": 49, "unmatched": 1, "broken_pairs": 1,
+		"volunteers": 43, "groups": 6, "codev_placed": 42, "codev_unplaced": 1}
 	if diff := cmp.Diff(want, rec.Counts); diff != "" {
 		t.Errorf("run.json counts (-want +got):\n%s", diff)
 	}

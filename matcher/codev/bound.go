@@ -53,11 +53,17 @@ func (s *state) groupBound(i, k int) float64 {
 // bestGroupWith returns the highest score of a valid group holding i and
 // members of its (complete, short) neighbour list, or -1 when there is none.
 func (s *state) bestGroupWith(i int) float64 {
-	in := s.in
 	cands := make([]int, len(s.nb[i]))
 	for k, c := range s.nb[i] {
 		cands[k] = int(c.j)
 	}
+	return s.in.bestGroupAmong(i, cands)
+}
+
+// bestGroupAmong returns the highest score of a valid group holding i and
+// members of cands, by enumeration, or -1 when there is none.
+func (in *inst) bestGroupAmong(i int, cands []int) float64 {
+	cands = slices.Clone(cands)
 	slices.Sort(cands)
 	best := -1.0
 	group := []int{i}

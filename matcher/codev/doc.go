@@ -46,8 +46,23 @@
 //     neighbourhood search, as in the max–min diversity and grouping
 //     literature: Glover, Kuo & Dhir, 1998), then a pass raising the total
 //     without lowering the worst group;
-//  4. restarts with other tie-breaks (16 for small instances, one from
+//  4. a repair of the volunteers still left out although enough others
+//     are compatible with them, looking at every volunteer rather than the
+//     neighbour lists, the most confined first, in passes while anyone is
+//     seated: into any group with room; in place of a member who moves to
+//     another group with room (an ejection chain of length one, as in
+//     Glover's ejection chains for assignment problems); or in a new group
+//     gathered from other leftovers and from members that groups above
+//     min_size can spare, preferring, once the group is large enough, a
+//     volunteer with whom it keeps every group rule;
+//  5. restarts with other tie-breaks (16 for small instances, one from
 //     8,000 volunteers), keeping the best by the objective.
+//
+// A volunteer left out is explained: too_few_compatible when fewer than
+// min_size − 1 others may share a group with them; no_valid_group when
+// enumerating every group of them and their (at most 20) compatible
+// volunteers finds none that keeps every rule, a proof that no grouping
+// can hold them; no_group_found otherwise.
 //
 // Every tie is broken by a hash of the seed and the person id, so the same
 // problem and seed give the same groups whatever the order of the members.

@@ -26,7 +26,7 @@ type Group struct {
 // Unplaced is a volunteer left out of every group, and why.
 type Unplaced struct {
 	Member *Member
-	// Reason is ReasonTooFew or ReasonNoGroup.
+	// Reason is ReasonTooFew, ReasonNoValidGroup or ReasonNoGroup.
 	Reason string
 	// Excluded counts, for each rule of Rules, the other volunteers who may
 	// not share a group with the member under it (each under the first rule
@@ -41,6 +41,11 @@ const (
 	// ReasonTooFew: fewer than codev.min_size − 1 other volunteers may share
 	// a group with them, so no group can hold them.
 	ReasonTooFew = "too_few_compatible"
+	// ReasonNoValidGroup: enough volunteers are compatible with them one
+	// by one, but no min_size of them are compatible with each other and
+	// with them under every group rule, as enumerating every group of them
+	// proves: no grouping can hold them.
+	ReasonNoValidGroup = "no_valid_group"
 	// ReasonNoGroup: enough volunteers are compatible with them one by one,
 	// but the search found no group that takes them with every rule kept.
 	ReasonNoGroup = "no_group_found"

@@ -64,10 +64,12 @@ func restarts(n int) int { return min(16, max(1, 8000/max(n, 1))) }
 func (s *state) search() {
 	s.construct()
 	s.placeLeftovers()
+	s.repair()
 	budget := 20*len(s.groups) + 100
 	s.improveWorst(budget)
 	s.improveTotal(3)
 	s.placeLeftovers()
+	s.repair()
 	s.improveWorst(budget)
 }
 
@@ -189,8 +191,11 @@ func (s *state) result(groups [][]int, exact bool) *Result {
 				}
 			}
 		}
-		if u.Compatible < in.cfg.MinSize-1 {
+		switch {
+		case u.Compatible < in.cfg.MinSize-1:
 			u.Reason = ReasonTooFew
+		case in.noValidGroup(x):
+			u.Reason = ReasonNoValidGroup
 		}
 		r.Unplaced = append(r.Unplaced, u)
 	}
