@@ -52,6 +52,10 @@ func Committee(in CommitteeInput) *Pack {
 	c.index()
 	l := in.Lang
 	exceptions := c.exceptionsSection()
+	if ex := c.decisionExceptions(); ex != nil {
+		// The committee's own exceptions come first.
+		exceptions.Tables = append([]*Table{ex}, exceptions.Tables...)
+	}
 	people := c.peopleSection()
 	people.Tables = append(people.Tables, c.movesTable())
 	p := &Pack{
@@ -64,7 +68,6 @@ func Committee(in CommitteeInput) *Pack {
 		Sections: dropEmpty([]Section{
 			c.summarySection(exceptionsOverview(l, exceptions.Tables, len(c.in.Plan.Open))),
 			people,
-			c.decisionsSection(),
 			c.pairsSection(),
 			exceptions,
 			c.equitySection(),
@@ -169,11 +172,13 @@ func (c *committee) summarySection(exceptions *Table) Section {
 		bandLabels[i] = T(l, "band_"+string(b))
 		bandValues[i] = float64(byBand[i])
 	}
+	fits := c.fitQuartiles()
+	fits.Media = SheetOnly
 	return Section{
 		Name:    "summary",
 		Title:   T(l, "c_summary"),
 		Intro:   T(l, "c_summary_intro"),
-		Tables:  slices.DeleteFunc([]*Table{t, exceptions, c.decisionsBlock(), c.fitQuartiles()}, func(t *Table) bool { return t == nil }),
+		Tables:  slices.DeleteFunc([]*Table{t, exceptions, c.decisionsBlock(), fitQuartilesLine(fits), fits}, func(t *Table) bool { return t == nil }),
 		Charts:  []Chart{{Title: T(l, "c_chart_bands"), Labels: bandLabels, Values: bandValues}},
 		Figures: []string{chartFigure(l, T(l, "c_chart_bands"), bandLabels, bandValues)},
 	}
@@ -206,6 +211,21 @@ func (c *committee) fitQuartiles() *Table {
 		t.Add(T(l, q.key), Num(stat.Quantile(q.p, stat.Empirical, fits, nil), 1))
 	}
 	t.Add(T(l, "q_max"), Num(fits[len(fits)-1], 1))
+	return t
+}
+
+// fitQuartilesLine is the fit quartiles as the first page shows them: on
+// one line, a column per statistic.
+func fitQuartilesLine(q *Table) *Table {
+	t := &Table{Name: "fit_quartiles_line", Title: q.Title, Media: DocOnly, Full: q.Name}
+	var row []string
+	for _, r := range q.Rows {
+		t.Columns = append(t.Columns, Column{Key: "q" + strconv.Itoa(len(row)), Label: r[0], Kind: Number})
+		row = append(row, r[1])
+	}
+	if len(row) > 0 {
+		t.Add(row...)
+	}
 	return t
 }
 
@@ -274,7 +294,7 @@ func (c *committee) planSection() Section {
 		Name:   "plan",
 		Title:  T(l, "c_plan"),
 		Intro:  planIntro(c.in.Plan, l),
-		Tables: []*Table{chosen, all, unplaced, open},
+		Tables: slices.DeleteFunc([]*Table{chosen, all, unplaced, open, c.decisionCosts()}, func(t *Table) bool { return t == nil }),
 		// Only the positions left open are printed: no page of its own.
 		RunOn: true,
 	}

@@ -103,9 +103,12 @@ func demoTables(c *cycle, lang reports.Lang, names reports.Namer) []*reports.Tab
 	relabel(chosen, "position_id", reports.T(lang, "d_position"))
 	relabel(pairs, "next_best_mentor_id", reports.T(lang, "d_next_best"))
 	relabel(pairs, "loss_if_next_best", reports.T(lang, "d_loss"))
+	// The pack prints the quartiles on one line; the demo shows the table.
+	quartiles := *reports.PackTable(p, "fit_quartiles")
+	quartiles.Media = reports.Everywhere
 	return []*reports.Table{
 		reports.PackTable(p, "summary"),
-		reports.PackTable(p, "fit_quartiles"),
+		&quartiles,
 		moves,
 		chosen,
 		pairs,
