@@ -539,14 +539,49 @@ func (c *committee) loadSection() Section {
 	load := MentorLoadTable(c.in.Matching, l, c.in.Names)
 	load.Source = "mentor_load.csv"
 	chart := c.loadChart()
+	charts := []Chart{chart}
+	if chart.Capacity != nil {
+		// The chart shows every mentor's places used out of capacity: the
+		// table is left to the workbook and mentor_load.csv. A long chart
+		// is drawn in two halves, side by side.
+		load.Media = SheetOnly
+		charts = halves(chart)
+	}
 	return Section{
 		Name:    "mentor_load",
 		Title:   T(l, "t_load"),
 		Intro:   T(l, "c_load_intro"),
 		Tables:  []*Table{load},
-		Charts:  []Chart{chart},
+		Charts:  charts,
 		Figures: []string{loadFigure(l, &chart)},
 	}
+}
+
+// halfChart is the number of bars above which a chart of mentors is drawn
+// in two halves.
+const halfChart = 16
+
+// halves cuts a chart of more than halfChart bars into two charts of the
+// same scale, the first one a bar longer when the count is odd; a shorter
+// chart comes back whole. The chart must have a capacity per bar.
+func halves(ch Chart) []Chart {
+	n := len(ch.Values)
+	if n <= halfChart {
+		return []Chart{ch}
+	}
+	k := (n + 1) / 2
+	a, b := ch, ch
+	a.Labels, a.Values, a.Capacity = ch.Labels[:k], ch.Values[:k], ch.Capacity[:k]
+	b.Labels, b.Values, b.Capacity = ch.Labels[k:], ch.Values[k:], ch.Capacity[k:]
+	if !(ch.Max > 0) {
+		for i, v := range ch.Values {
+			ch.Max = math.Max(ch.Max, math.Max(v, ch.Capacity[i]))
+		}
+		a.Max, b.Max = ch.Max, ch.Max
+	}
+	a.Title = fmt.Sprintf("%s (1/2)", ch.Title)
+	b.Title = fmt.Sprintf("%s (2/2)", ch.Title)
+	return []Chart{a, b}
 }
 
 func (c *committee) runSection() Section {
