@@ -31,3 +31,33 @@ func TestHalves(t *testing.T) {
 		t.Errorf("a chart of 16 bars is cut: %d charts", len(hs))
 	}
 }
+
+// TestLQAlertsView checks that the alerts saying the same are one line
+// naming everyone, in the order of their first alert, and that the
+// others stay as they are.
+func TestLQAlertsView(t *testing.T) {
+	full := &Table{Name: "lq_alerts", Columns: make([]Column, 5)}
+	full.Add("Move M1", "Ann", "not yet", "same job", "ask")
+	full.Add("pair", "Bob – Cy", "inactive", "no meeting", "check in")
+	full.Add("Move M2", "Dan", "not yet", "same job", "ask")
+	full.Add("Move M3", "Eve", "other move", "job changed", "review")
+	full.Add("pair", "Fay – Gil", "inactive", "no meeting", "check in")
+	full.Add("Move M4", "Hal", "not yet", "same job", "ask")
+	v := lqAlertsView(full, EN)
+	want := []string{
+		"Move (3)|Ann, Dan, Hal|not yet|same job|ask",
+		"pair (2)|Bob – Cy, Fay – Gil|inactive|no meeting|check in",
+		"Move M3|Eve|other move|job changed|review",
+	}
+	if len(v.Rows) != len(want) {
+		t.Fatalf("%d lines %v, want %d", len(v.Rows), v.Rows, len(want))
+	}
+	for i, row := range v.Rows {
+		if got := strings.Join(row, "|"); got != want[i] {
+			t.Errorf("line %d: %s, want %s", i+1, got, want[i])
+		}
+	}
+	if v.Media != DocOnly || v.Full != "lq_alerts" {
+		t.Errorf("view media %d, full %q", v.Media, v.Full)
+	}
+}
