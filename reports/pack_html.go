@@ -183,7 +183,8 @@ func newHTMLSection(p *Pack, i int, ids *uniqueNamer, sheets map[*Table]string) 
 			left = append(left, sheets[t])
 		}
 	}
-	if len(left) > 0 {
+	if len(left) > 0 && i > 0 {
+		// Page 1 is kept for the summary itself.
 		hs.SheetOnly = fmt.Sprintf(docT(p.Lang, "doc_not_shown"), strings.Join(left, ", "))
 	}
 	hs.ListTables = len(tables) > 1
