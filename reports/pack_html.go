@@ -245,7 +245,7 @@ func newHTMLTable(t *Table, id string, showTitle bool, limit int) htmlTable {
 		Title:      t.Title,
 		ShowTitle:  showTitle,
 		Wide:       len(t.Columns) >= wideColumns,
-		Filter:     len(t.Rows) > filterRows,
+		Filter:     len(t.Rows) > filterRows && !t.Whole, // no filter box on a summary
 		FilterFrom: filterRows,
 	}
 	for c, col := range t.Columns {
