@@ -204,13 +204,43 @@ func CodevSection(r *codev.Result, calendars [][]codev.Session, cfg *model.Codev
 	volunteers := r.Placed() + len(r.Unplaced)
 	intro := fmt.Sprintf(codevT(lang, "codev_intro"), len(r.Groups), cfg.MinSize, cfg.MaxSize, volunteers,
 		len(r.Unplaced), gender, CodevObjective(r, lang))
+	// The documents show each member on one line (the group's score and
+	// reasons are on its line of the groups table); the full members table
+	// and the calendar are in the workbook and the CSV files.
+	members := GroupsTable(r, lang, names)
+	members.Media = SheetOnly
+	sessions := GroupSessionsTable(r, calendars, lang, names)
+	sessions.Media = SheetOnly
 	return Section{Name: "codev", Title: codevT(lang, "s_codev"), Intro: intro,
 		Tables: []*Table{
 			GroupSummaryTable(r, lang),
-			GroupsTable(r, lang, names),
-			GroupSessionsTable(r, calendars, lang, names),
+			groupMembersView(members),
+			members,
+			sessions,
 			CodevUnplacedTable(r, lang, names, cfg.MinSize),
 		}}
+}
+
+// groupMembersView is the members table as the documents show it: one
+// line per member, without the columns that repeat the group's line of
+// the groups table (language, score, reasons).
+func groupMembersView(full *Table) *Table {
+	keep := []string{"group_id", "person_id", "person_name", "function", "grade", "division", "country", "mode"}
+	t := &Table{Name: "group_members", Title: full.Title, Media: DocOnly, Full: full.Name, Source: "groups.csv"}
+	var at []int
+	for _, k := range keep {
+		i := slices.IndexFunc(full.Columns, func(c Column) bool { return c.Key == k })
+		t.Columns = append(t.Columns, full.Columns[i])
+		at = append(at, i)
+	}
+	for _, row := range full.Rows {
+		cells := make([]string, len(at))
+		for j, i := range at {
+			cells[j] = row[i]
+		}
+		t.Add(cells...)
+	}
+	return t
 }
 
 // GroupReasons says in words why a group holds together: its most common

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -63,7 +64,20 @@ func TestCodevTables(t *testing.T) {
 	}
 	cfg := model.DefaultCodev()
 	sec := CodevSection(r, cal, &cfg, EN, Namer{})
-	if sec.Name != "codev" || len(sec.Tables) != 4 || !strings.Contains(sec.Intro, "1 groups of 5 to 8 members from 4 volunteers, 1 without a group") {
+	if sec.Name != "codev" || len(sec.Tables) != 5 || !strings.Contains(sec.Intro, "1 groups of 5 to 8 members from 4 volunteers, 1 without a group") {
 		t.Errorf("section %q: %q, %d tables", sec.Name, sec.Intro, len(sec.Tables))
+	}
+	// The documents show each member on one line; the full members table
+	// and the calendar are the workbook's.
+	var media []string
+	for _, tb := range sec.Tables {
+		media = append(media, fmt.Sprintf("%s:%d", tb.Name, tb.Media))
+	}
+	if got := strings.Join(media, " "); got != "group_summary:0 group_members:2 groups:1 group_sessions:1 codev_unplaced:0" {
+		t.Errorf("tables and media %s", got)
+	}
+	view, full := sec.Tables[1], sec.Tables[2]
+	if len(view.Rows) != len(full.Rows) || len(view.Columns) != 8 || view.Rows[0][0] != full.Rows[0][0] || view.Rows[0][2] != full.Rows[0][2] {
+		t.Errorf("members view %v of %v", view.Rows, full.Rows)
 	}
 }

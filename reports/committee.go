@@ -52,6 +52,10 @@ func Committee(in CommitteeInput) *Pack {
 	c.index()
 	l := in.Lang
 	exceptions := c.exceptionsSection()
+	if ex := c.decisionExceptions(); ex != nil {
+		// The committee's own exceptions come first.
+		exceptions.Tables = append([]*Table{ex}, exceptions.Tables...)
+	}
 	people := c.peopleSection()
 	people.Tables = append(people.Tables, c.movesTable())
 	p := &Pack{
@@ -64,7 +68,6 @@ func Committee(in CommitteeInput) *Pack {
 		Sections: dropEmpty([]Section{
 			c.summarySection(exceptionsOverview(l, exceptions.Tables, len(c.in.Plan.Open))),
 			people,
-			c.decisionsSection(),
 			c.pairsSection(),
 			exceptions,
 			c.equitySection(),
@@ -169,11 +172,13 @@ func (c *committee) summarySection(exceptions *Table) Section {
 		bandLabels[i] = T(l, "band_"+string(b))
 		bandValues[i] = float64(byBand[i])
 	}
+	fits := c.fitQuartiles()
+	fits.Media = SheetOnly
 	return Section{
 		Name:    "summary",
 		Title:   T(l, "c_summary"),
 		Intro:   T(l, "c_summary_intro"),
-		Tables:  slices.DeleteFunc([]*Table{t, exceptions, c.decisionsBlock(), c.fitQuartiles()}, func(t *Table) bool { return t == nil }),
+		Tables:  slices.DeleteFunc([]*Table{t, exceptions, c.decisionsBlock(), fitQuartilesLine(fits), fits}, func(t *Table) bool { return t == nil }),
 		Charts:  []Chart{{Title: T(l, "c_chart_bands"), Labels: bandLabels, Values: bandValues}},
 		Figures: []string{chartFigure(l, T(l, "c_chart_bands"), bandLabels, bandValues)},
 	}
@@ -206,6 +211,21 @@ func (c *committee) fitQuartiles() *Table {
 		t.Add(T(l, q.key), Num(stat.Quantile(q.p, stat.Empirical, fits, nil), 1))
 	}
 	t.Add(T(l, "q_max"), Num(fits[len(fits)-1], 1))
+	return t
+}
+
+// fitQuartilesLine is the fit quartiles as the first page shows them: on
+// one line, a column per statistic.
+func fitQuartilesLine(q *Table) *Table {
+	t := &Table{Name: "fit_quartiles_line", Title: q.Title, Media: DocOnly, Full: q.Name}
+	var row []string
+	for _, r := range q.Rows {
+		t.Columns = append(t.Columns, Column{Key: "q" + strconv.Itoa(len(row)), Label: r[0], Kind: Number})
+		row = append(row, r[1])
+	}
+	if len(row) > 0 {
+		t.Add(row...)
+	}
 	return t
 }
 
@@ -274,7 +294,7 @@ func (c *committee) planSection() Section {
 		Name:   "plan",
 		Title:  T(l, "c_plan"),
 		Intro:  planIntro(c.in.Plan, l),
-		Tables: []*Table{chosen, all, unplaced, open},
+		Tables: slices.DeleteFunc([]*Table{chosen, all, unplaced, open, c.decisionCosts()}, func(t *Table) bool { return t == nil }),
 		// Only the positions left open are printed: no page of its own.
 		RunOn: true,
 	}
@@ -519,14 +539,49 @@ func (c *committee) loadSection() Section {
 	load := MentorLoadTable(c.in.Matching, l, c.in.Names)
 	load.Source = "mentor_load.csv"
 	chart := c.loadChart()
+	charts := []Chart{chart}
+	if chart.Capacity != nil {
+		// The chart shows every mentor's places used out of capacity: the
+		// table is left to the workbook and mentor_load.csv. A long chart
+		// is drawn in two halves, side by side.
+		load.Media = SheetOnly
+		charts = halves(chart)
+	}
 	return Section{
 		Name:    "mentor_load",
 		Title:   T(l, "t_load"),
 		Intro:   T(l, "c_load_intro"),
 		Tables:  []*Table{load},
-		Charts:  []Chart{chart},
+		Charts:  charts,
 		Figures: []string{loadFigure(l, &chart)},
 	}
+}
+
+// halfChart is the number of bars above which a chart of mentors is drawn
+// in two halves.
+const halfChart = 16
+
+// halves cuts a chart of more than halfChart bars into two charts of the
+// same scale, the first one a bar longer when the count is odd; a shorter
+// chart comes back whole. The chart must have a capacity per bar.
+func halves(ch Chart) []Chart {
+	n := len(ch.Values)
+	if n <= halfChart {
+		return []Chart{ch}
+	}
+	k := (n + 1) / 2
+	a, b := ch, ch
+	a.Labels, a.Values, a.Capacity = ch.Labels[:k], ch.Values[:k], ch.Capacity[:k]
+	b.Labels, b.Values, b.Capacity = ch.Labels[k:], ch.Values[k:], ch.Capacity[k:]
+	if !(ch.Max > 0) {
+		for i, v := range ch.Values {
+			ch.Max = math.Max(ch.Max, math.Max(v, ch.Capacity[i]))
+		}
+		a.Max, b.Max = ch.Max, ch.Max
+	}
+	a.Title = fmt.Sprintf("%s (1/2)", ch.Title)
+	b.Title = fmt.Sprintf("%s (2/2)", ch.Title)
+	return []Chart{a, b}
 }
 
 func (c *committee) runSection() Section {

@@ -123,58 +123,72 @@ func exceptionsOverview(l Lang, details []*Table, open int) *Table {
 	}
 	t.Whole = true
 	for _, d := range details {
-		t.AddMeta(RowMeta{Keep: true, Link: htmlID(d.Name, d.Name)}, d.Title, strconv.Itoa(len(d.Rows)))
+		// The title without the plan it shows, which the subtitle says.
+		title, _, _ := strings.Cut(d.Title, " — ")
+		t.AddMeta(RowMeta{Keep: true, Link: htmlID(d.Name, d.Name)}, title, strconv.Itoa(len(d.Rows)))
 	}
 	t.AddMeta(RowMeta{Keep: true, Link: "open_positions"}, T(l, "c_open_see_plan"), strconv.Itoa(open))
 	return t
 }
 
-// decisionsBlock sums up the committee's decisions on the first page: how
-// many, and their total price (development value, priority and fit lost),
-// linking to the decisions section; nil when there is no decision, and the
-// block then shows nothing at all.
+// decisionsBlock is the committee's decisions on the first page: one line
+// per decision (what it decides, and its note) with its exact price, then
+// the price of the whole set against the free optimum; nil when there is
+// no decision, and the block then shows nothing at all. The full table,
+// with every id in its own column, is decision_costs.csv and its sheet.
 func (c *committee) decisionsBlock() *Table {
-	if c.in.Prices == nil {
+	if c.in.Prices == nil || len(c.in.Prices.Costs) == 0 {
 		return nil
 	}
 	l := c.lang
 	d := DecisionCostsTable(c.in.Prices, c.in.Plan, l)
-	if len(d.Rows) == 0 {
-		return nil
-	}
 	t := &Table{
-		Name:  "decisions_summary",
-		Title: cT(l, "p_decisions"),
-		Media: DocOnly,
-		Whole: true,
+		Name:   "decisions_summary",
+		Title:  cT(l, "p_decisions"),
+		Media:  DocOnly,
+		Whole:  true,
+		Source: "decision_costs.csv",
+		Full:   "decision_costs",
 		Columns: []Column{
-			{Key: "what", Label: T(l, "what")},
-			{Key: "value", Label: T(l, "c_value"), Kind: Number},
+			{Key: "decision", Label: T(l, "decision")},
+			{Key: "value_cost", Label: T(l, "value_cost"), Kind: Number},
+			{Key: "tier_cost", Label: T(l, "tier_cost"), Kind: Number},
+			{Key: "fit_cost", Label: T(l, "fit_cost"), Kind: Number},
 		},
 	}
-	// The rows are the decisions, then the price of the whole set (kind
-	// "total"), which is what the first page shows.
-	kind := slices.IndexFunc(d.Columns, func(c Column) bool { return c.Key == "kind" })
-	var total []string
-	n := 0
-	for _, row := range d.Rows {
-		if kind >= 0 && row[kind] == "total" {
-			total = row
-		} else {
-			n++
+	col := func(key string) int { return slices.IndexFunc(d.Columns, func(c Column) bool { return c.Key == key }) }
+	costs := []int{col("value_cost"), col("tier_cost"), col("fit_cost")}
+	for i, row := range d.Rows {
+		cells := []string{T(l, "k_total")}
+		if i < len(c.in.Prices.Costs) {
+			cells[0] = decisionLine(c.in.Prices.Costs[i].Decision, l)
 		}
-	}
-	if n == 0 {
-		return nil
-	}
-	link := RowMeta{Keep: true, Link: htmlID(d.Name, d.Name)}
-	t.AddMeta(link, cT(l, "p_decisions_count"), strconv.Itoa(n))
-	for k, col := range d.Columns {
-		if strings.HasSuffix(col.Key, "_cost") && total != nil {
-			t.AddMeta(link, col.Label, total[k])
+		for _, k := range costs {
+			cells = append(cells, row[k])
 		}
+		t.AddMeta(RowMeta{Keep: true}, cells...)
 	}
 	return t
+}
+
+// decisionLine says a decision in a few words: its verb and kind, the
+// move (or person → position) or the pair it is about, and its note.
+func decisionLine(d *model.Decision, l Lang) string {
+	what := d.MenteeID + " – " + d.MentorID
+	if d.Kind == model.DecideMove {
+		what = strings.Join(filled(d.PersonID, d.PositionID), " → ")
+		switch {
+		case d.MoveID != "" && what != "":
+			what = d.MoveID + " (" + what + ")"
+		case d.MoveID != "":
+			what = d.MoveID
+		}
+	}
+	s := T(l, "v_"+string(d.Verb)) + " " + T(l, "k_"+string(d.Kind)) + " " + what
+	if d.Note != "" {
+		s += docT(l, "doc_colon") + d.Note
+	}
+	return s
 }
 
 // chartFigure says in one line what a bar chart shows, for the Markdown

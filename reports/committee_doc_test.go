@@ -11,8 +11,8 @@ import (
 )
 
 // TestDecisionsBlock checks the first page's decisions block: absent when
-// there is no decision, else the number of decisions and the price of the
-// whole set, linking to the decisions table.
+// there is no decision, else each decision with its price and the price of the
+// whole set: one line per decision with its price, then the total.
 func TestDecisionsBlock(t *testing.T) {
 	c := equityFixture()
 	if c.decisionsBlock() != nil {
@@ -33,16 +33,25 @@ func TestDecisionsBlock(t *testing.T) {
 	if d == nil {
 		t.Fatal("no decisions block")
 	}
-	want := [][]string{{"decisions", "2"}, {"Development value lost", "0.400"}, {"Priority lost", "1"}, {"Fit lost", "6.0"}}
-	got := make([][]string, len(d.Rows))
+	want := [][]string{
+		{"require move M1", "0.250", "", ""},
+		{"require pair A – B", "", "1", "4.5"},
+		{"total", "0.400", "1", "6.0"},
+	}
+	if len(d.Rows) != len(want) {
+		t.Fatalf("block %v, want %v", d.Rows, want)
+	}
 	for i, row := range d.Rows {
-		got[i] = []string{row[0], row[1]}
-		if m := d.meta(i); !m.Keep || m.Link != "decision_costs" {
-			t.Errorf("row %d: meta %+v", i, m)
+		if strings.Join(row, "|") != strings.Join(want[i], "|") {
+			t.Errorf("row %d: %q, want %q", i, row, want[i])
+		}
+		if !d.meta(i).Keep {
+			t.Errorf("row %d is not kept", i)
 		}
 	}
-	if len(got) != 4 || got[0][1] != "2" || got[1][1] != want[1][1] || got[2][1] != want[2][1] || got[3][1] != want[3][1] {
-		t.Errorf("block %v, want the counts and totals of %v", got, want)
+	noted := &model.Decision{Kind: model.DecideMove, Verb: model.Forbid, PersonID: "E1", PositionID: "P2", Note: "not now"}
+	if got := decisionLine(noted, FR); got != "interdire mouvement E1 → P2 : not now" {
+		t.Errorf("decision line %q", got)
 	}
 	s := c.summarySection(exceptionsOverview(EN, nil, 0))
 	if PackTable(&Pack{Sections: []Section{s}}, "decisions_summary") == nil {

@@ -39,7 +39,7 @@ var decisionPhrases = map[string]phrase{
 	"plan_shown":           {"Plan shown: %s.", "Plan présenté : %s."},
 
 	"c_plan_intro_decided":  {"The plan shown is %s (%d moves chosen); then every candidate move with why it was or was not chosen, the people left without a move, and the positions left open.", "Le plan présenté est %s (%d mouvements retenus) ; puis chaque mouvement proposé et pourquoi il a été retenu ou non, les personnes sans mouvement et les postes restés ouverts."},
-	"t_decision_exceptions": {"Exceptions: overstretch moves the committee required", "Exceptions : mouvements hors zone imposés par le comité"},
+	"t_decision_exceptions": {"Overstretch moves the committee required", "Mouvements hors zone imposés par le comité"},
 	"c_decisions":           {"The committee's decisions", "Décisions du comité"},
 	"c_decisions_intro":     {"Each decision of the committee with its exact price: what the optimum with every other decision gains over the optimum with all of them (development value for a move; priority points, then fit points, for a pair). The last row is the price of the whole set against the free optimum.", "Chaque décision du comité et son prix exact : ce que l'optimum avec toutes les autres décisions gagne sur l'optimum avec toutes (valeur de développement pour un mouvement ; points de priorité puis d'adéquation pour un binôme). La dernière ligne est le prix de l'ensemble face à l'optimum libre."},
 
@@ -272,11 +272,12 @@ func planIntro(pl *matcher.Plan, lang Lang) string {
 	return fmt.Sprintf(T(lang, "c_plan_intro_decided"), PlanSource(pl, lang), pl.ChosenCount())
 }
 
-// decisionsSection lists the committee's decisions with their price; it
-// is left out of a pack without decisions.
-func (c *committee) decisionsSection() Section {
+// decisionCosts is the committee's decisions with their price, as
+// decision_costs.csv, for the workbook (the first page shows them in
+// words); nil for a pack without decisions.
+func (c *committee) decisionCosts() *Table {
 	if c.in.Prices == nil {
-		return Section{}
+		return nil
 	}
 	l := c.lang
 	t := DecisionCostsTable(c.in.Prices, c.in.Plan, l)
@@ -287,16 +288,20 @@ func (c *committee) decisionsSection() Section {
 			row[2] = T(l, "v_"+row[2])
 		}
 	}
-	tables := []*Table{t}
+	t.Media = SheetOnly
+	return t
+}
+
+// decisionExceptions lists the overstretch moves the committee required,
+// for the exceptions section; nil without decisions or without such a move.
+func (c *committee) decisionExceptions() *Table {
+	if c.in.Prices == nil {
+		return nil
+	}
 	if ex := c.exceptionsTable(); len(ex.Rows) > 0 {
-		tables = append(tables, ex)
+		return ex
 	}
-	return Section{
-		Name:   "decisions",
-		Title:  T(l, "c_decisions"),
-		Intro:  fmt.Sprintf(T(l, "plan_shown"), PlanSource(c.in.Plan, l)) + " " + T(l, "c_decisions_intro"),
-		Tables: tables,
-	}
+	return nil
 }
 
 // exceptionsTable lists the overstretch moves the committee required

@@ -31,8 +31,12 @@ func LastQuarterSection(lq LastQuarter, lang Lang, names Namer) Section {
 		lqMovesBy(r, lang, "lq_source", "t_lq_source", "source", func(m *followup.Move) string { return fuT(lang, m.Source) }),
 		lqHealth(r, lang),
 		lqGoals(r, lang, names),
-		lqAlerts(r, lang, names),
 	}
+	// The documents show alerts that say the same on one line; every alert
+	// is in the workbook.
+	alerts := lqAlerts(r, lang, names)
+	alerts.Media = SheetOnly
+	tables = append(tables, lqAlertsView(alerts, lang), alerts)
 	tables = append(tables, lqEquity(lq, lang)...)
 	return Section{Name: "last_quarter", Title: fuT(lang, "s_last_quarter"),
 		Intro:  fmt.Sprintf(fuT(lang, "s_last_intro"), r.AsOf, r.Since),
@@ -212,6 +216,46 @@ func lqAlerts(r *followup.Result, lang Lang, names Namer) *Table {
 			continue
 		}
 		t.Add(fuT(lang, "lq_one_group"), g.Prev.ID, fuT(lang, string(g.Health)), fuWhy(lang, g.Why, g.Detail), fuT(lang, action))
+	}
+	return t
+}
+
+// lqAlertsView is the alerts table as the documents show it: the alerts
+// of one kind (move, pair, group) with the same status, reason and action
+// are one line, "Move (28)", naming everyone concerned; the others stay as
+// they are. Lines come in the order of their first alert.
+func lqAlertsView(full *Table, lang Lang) *Table {
+	t := &Table{Name: "lq_alerts_view", Title: full.Title, Columns: full.Columns, Media: DocOnly, Full: full.Name}
+	moveLabel := fuT(lang, "move") + " "
+	type line struct {
+		kind string
+		rows [][]string
+	}
+	var lines []*line
+	at := map[string]*line{}
+	for _, row := range full.Rows {
+		kind := row[0]
+		if strings.HasPrefix(kind, moveLabel) {
+			kind = strings.TrimSpace(moveLabel)
+		}
+		key := strings.Join([]string{kind, row[2], row[3], row[4]}, "\x00")
+		if at[key] == nil {
+			at[key] = &line{kind: kind}
+			lines = append(lines, at[key])
+		}
+		at[key].rows = append(at[key].rows, row)
+	}
+	for _, l := range lines {
+		if len(l.rows) == 1 {
+			t.Add(l.rows[0]...)
+			continue
+		}
+		who := make([]string, len(l.rows))
+		for i, row := range l.rows {
+			who[i] = row[1]
+		}
+		first := l.rows[0]
+		t.Add(fmt.Sprintf("%s (%d)", l.kind, len(l.rows)), strings.Join(who, ", "), first[2], first[3], first[4])
 	}
 	return t
 }

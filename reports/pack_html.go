@@ -183,7 +183,8 @@ func newHTMLSection(p *Pack, i int, ids *uniqueNamer, sheets map[*Table]string) 
 			left = append(left, sheets[t])
 		}
 	}
-	if len(left) > 0 {
+	if len(left) > 0 && i > 0 {
+		// Page 1 is kept for the summary itself.
 		hs.SheetOnly = fmt.Sprintf(docT(p.Lang, "doc_not_shown"), strings.Join(left, ", "))
 	}
 	hs.ListTables = len(tables) > 1
@@ -244,7 +245,7 @@ func newHTMLTable(t *Table, id string, showTitle bool, limit int) htmlTable {
 		Title:      t.Title,
 		ShowTitle:  showTitle,
 		Wide:       len(t.Columns) >= wideColumns,
-		Filter:     len(t.Rows) > filterRows,
+		Filter:     len(t.Rows) > filterRows && !t.Whole, // no filter box on a summary
 		FilterFrom: filterRows,
 	}
 	for c, col := range t.Columns {

@@ -249,6 +249,9 @@ table.pack-table.wide { font-size: .82rem; }
 {{- with .Intro}}
 <p class="intro">{{.}}</p>
 {{- end}}
+{{- with .SheetOnly}}
+<p class="sheet-only">{{.}}</p>
+{{- end}}
 {{- if or .Charts .Scatters}}
 <div class="charts">
 {{- range .Charts}}{{template "chart" .}}{{end}}
@@ -262,14 +265,14 @@ table.pack-table.wide { font-size: .82rem; }
 {{- else}}
 {{- range .Tables}}{{template "table" .}}{{end}}
 {{- end}}
-{{- with .SheetOnly}}
-<p class="sheet-only">{{.}}</p>
-{{- end}}
 </section>
 {{- end -}}
 {{define "table"}}
 {{- if .ShowTitle}}
 <h3>{{.Title}}</h3>
+{{- end}}
+{{- with .More}}
+<p class="more">{{.}}</p>
 {{- end}}
 <div class="table-wrap" role="region" tabindex="0"{{with .Title}} aria-label="{{.}}"{{end}}>
 <table id="{{.ID}}" class="pack-table{{if .Wide}} wide{{end}}" data-rows="{{.Rows}}"{{if .Filter}} data-filter-from="{{.FilterFrom}}"{{end}}>
@@ -292,9 +295,6 @@ table.pack-table.wide { font-size: .82rem; }
 </tbody>
 </table>
 </div>
-{{- with .More}}
-<p class="more">{{.}}</p>
-{{- end}}
 {{- if not .Body}}
 <p class="empty">{{$.EmptyLabel}}</p>
 {{- end}}

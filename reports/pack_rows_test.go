@@ -108,8 +108,13 @@ func TestPackMedia(t *testing.T) {
 	sheet.Name, sheet.Media = "full", SheetOnly
 	doc := longTable(2)
 	doc.Name, doc.Media = "view", DocOnly
-	p := &Pack{Title: "T", Sections: []Section{{Name: "s", Title: "S", Tables: []*Table{doc, sheet}}}}
+	// After page 1, which keeps to the summary and has no such note.
+	lead := Section{Name: "lead", Title: "L", Tables: []*Table{{Name: "lead_full", Media: SheetOnly, Columns: sheet.Columns}}}
+	p := &Pack{Title: "T", Sections: []Section{lead, {Name: "s", Title: "S", Tables: []*Table{doc, sheet}}}}
 	page, _ := renderHTML(t, p)
+	if strings.Contains(page, "lead_full") {
+		t.Error("HTML: page 1 names a table of the workbook")
+	}
 	if strings.Contains(page, `id="full"`) || !strings.Contains(page, `id="view"`) || !strings.Contains(page, "Also in the workbook: full.") {
 		t.Error("HTML: the workbook-only table is on the page, or the view is not, or no note says where the table is")
 	}
@@ -121,7 +126,7 @@ func TestPackMedia(t *testing.T) {
 		t.Errorf("Markdown lacks the note:\n%s", md.String())
 	}
 	_, f := renderXLSX(t, p)
-	if diff := cmp.Diff([]string{"full"}, f.GetSheetList()); diff != "" {
+	if diff := cmp.Diff([]string{"lead_full", "full"}, f.GetSheetList()); diff != "" {
 		t.Errorf("sheets (-want +got):\n%s", diff)
 	}
 }

@@ -11,8 +11,8 @@ import (
 // Geometry of a bar chart, in SVG user units (CSS pixels at scale 1).
 const (
 	chartWidth    = 520.0
-	chartRow      = 24.0 // height of one bar's row
-	chartBar      = 16.0 // height of a bar
+	chartRow      = 18.0 // height of one bar's row
+	chartBar      = 12.0 // height of a bar
 	chartPad      = 6.0  // space above the first and below the last row
 	chartCharW    = 6.6  // width of a character at 12px, for the text columns
 	chartMaxLabel = 28   // longer labels are cut, with an ellipsis

@@ -31,9 +31,10 @@ func packSection(md, title string) string {
 	return rest
 }
 
-// TestDecisionsSectionGolden compares the pack's decisions section, in
-// English and in French, with golden files (-update rewrites them), and
-// checks that a pack without decisions has no such section.
+// TestDecisionsSectionGolden compares the pack's first section, which
+// carries the committee's decisions and their price, in English and in
+// French, with golden files (-update rewrites them), and checks that a
+// pack without decisions has no decisions block.
 func TestDecisionsSectionGolden(t *testing.T) {
 	dir := t.TempDir()
 	sampleDir(t, dir)
@@ -43,13 +44,13 @@ func TestDecisionsSectionGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(string(plain), "## The committee's decisions") {
-		t.Error("a pack without decisions has a decisions section")
+	if strings.Contains(string(plain), "### Committee decisions and their price") {
+		t.Error("a pack without decisions has a decisions block")
 	}
 	if err := os.WriteFile(filepath.Join("in", "decisions.csv"), []byte(committeeDecisions), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range []struct{ lang, title string }{{"en", "The committee's decisions"}, {"fr", "Décisions du comité"}} {
+	for _, tc := range []struct{ lang, title string }{{"en", "Summary"}, {"fr", "Synthèse"}} {
 		t.Run(tc.lang, func(t *testing.T) {
 			out := "out-" + tc.lang
 			mustRun(t, "run", "in", "--out", out, "--lang", tc.lang)

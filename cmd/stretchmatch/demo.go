@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -16,6 +17,7 @@ type demoOptions struct {
 	Output outputOptions
 	OutDir string
 	Redact bool
+	Pack   packFlags
 }
 
 func newDemoCmd(ios *iostreams, runF func(*demoOptions) error) *cobra.Command {
@@ -33,13 +35,19 @@ by health; the pack's "Last quarter" section).
 --out DIR also writes every file that 'stretchmatch run' writes (CSV files,
 report.md, report.html, report.xlsx and run.json, whose hashes are those of
 the embedded sample files). 'stretchmatch init DIR' writes the sample's
-input files, to run the other commands on.`,
+input files, to run the other commands on. --title, --period,
+--organisation, --date and --rows shape the committee pack as for
+'stretchmatch report'.`,
 		Example: `  stretchmatch demo
   stretchmatch demo --lang fr --format markdown
-  stretchmatch demo --out demo-pack`,
+  stretchmatch demo --out demo-pack
+  stretchmatch demo --out demo-pack --period "2026 Q3" --organisation "Northwind Instruments" --rows 40`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			if err := opts.Output.check(ios); err != nil {
+				return err
+			}
+			if err := opts.Pack.check(); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -52,6 +60,7 @@ input files, to run the other commands on.`,
 	declareTables(cmd, &opts.Output, "summary", "fit_quartiles", "moves_by_band", "moves_chosen", "pairs", "unmatched_reasons", "mentor_load", "lq_source", "lq_health", "group_summary")
 	cmd.Flags().StringVar(&opts.OutDir, "out", "", "also write every output file of 'run' into `DIR`")
 	cmd.Flags().BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym")
+	addPackFlags(cmd, &opts.Pack)
 	return cmd
 }
 
@@ -75,6 +84,8 @@ func runDemo(opts *demoOptions) error {
 	if err := c.followSample(); err != nil {
 		return err
 	}
+	po, _ := opts.Pack.options(os.Getenv)
+	c.PackOptions = &po
 	lang, _ := opts.Output.language()
 	names := reports.Namer{Redact: opts.Redact}
 	if opts.OutDir != "" {
@@ -103,9 +114,12 @@ func demoTables(c *cycle, lang reports.Lang, names reports.Namer) []*reports.Tab
 	relabel(chosen, "position_id", reports.T(lang, "d_position"))
 	relabel(pairs, "next_best_mentor_id", reports.T(lang, "d_next_best"))
 	relabel(pairs, "loss_if_next_best", reports.T(lang, "d_loss"))
+	// The pack prints the quartiles on one line; the demo shows the table.
+	quartiles := *reports.PackTable(p, "fit_quartiles")
+	quartiles.Media = reports.Everywhere
 	return []*reports.Table{
 		reports.PackTable(p, "summary"),
-		reports.PackTable(p, "fit_quartiles"),
+		&quartiles,
 		moves,
 		chosen,
 		pairs,

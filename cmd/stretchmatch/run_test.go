@@ -352,10 +352,11 @@ func checkHTMLInChromium(t *testing.T, out string) {
 	}
 	walk(dom, "", false)
 	// The sample's tables are shorter than the default row limit: each
-	// shows every row of its CSV file.
+	// shows every row of its CSV file. (The sample's mentor load is a
+	// chart; its table is the workbook's.)
 	for table, file := range map[string]string{
 		"open_positions": "open_positions.csv",
-		"pairs_view":     "pairs.csv", "unmatched": "unmatched.csv", "broken_pairs": "broken_pairs.csv", "mentor_load": "mentor_load.csv",
+		"pairs_view":     "pairs.csv", "unmatched": "unmatched.csv", "broken_pairs": "broken_pairs.csv",
 	} {
 		want := len(readCSV(t, filepath.Join(out, file))) - 1
 		if got, ok := bodyRows[table]; !ok || got != want {
