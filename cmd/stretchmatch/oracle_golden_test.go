@@ -1,0 +1,588 @@
+package main
+
+import (
+	"encoding/csv"
+	"fmt"
+	"math"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/stretchmatch/stretchmatch/data"
+	"github.com/stretchmatch/stretchmatch/internal/oracle"
+	"github.com/stretchmatch/stretchmatch/model"
+)
+
+// The golden files hold what the committee reads. These tests recompute
+// every number of them with the independent oracle (internal/oracle,
+// written from the specification without the matcher's code): a golden
+// file can only be regenerated to numbers the oracle agrees with.
+
+// csvTable is a CSV table with its columns by name.
+type csvTable struct {
+	col  map[string]int
+	rows [][]string
+}
+
+func (t *csvTable) get(row []string, name string) string {
+	k, ok := t.col[name]
+	if !ok || k >= len(row) {
+		return ""
+	}
+	return row[k]
+}
+
+// parseTables splits CSV text into its tables (separated by blank lines)
+// and returns them by their first column name joined with the second.
+func parseTables(t *testing.T, text string) map[string]*csvTable {
+	t.Helper()
+	out := map[string]*csvTable{}
+	for _, block := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+		if strings.TrimSpace(block) == "" {
+			continue
+		}
+		recs, err := csv.NewReader(strings.NewReader(block)).ReadAll()
+		if err != nil {
+			t.Fatalf("golden CSV: %v", err)
+		}
+		tb := &csvTable{col: map[string]int{}, rows: recs[1:]}
+		for i, h := range recs[0] {
+			tb.col[h] = i
+		}
+		out[strings.Join(recs[0][:min(3, len(recs[0]))], ",")] = tb
+	}
+	return out
+}
+
+// tableWith returns the table whose header starts with the given columns.
+func tableWith(t *testing.T, tables map[string]*csvTable, key, what string) *csvTable {
+	t.Helper()
+	tb, ok := tables[key]
+	if !ok {
+		t.Fatalf("%s: no table with header %s", what, key)
+	}
+	return tb
+}
+
+func readArchive(t *testing.T, path string) map[string]string {
+	t.Helper()
+	ar, err := txtar.ParseFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, f := range ar.Files {
+		files[f.Name] = string(f.Data)
+	}
+	return files
+}
+
+// num formats v with d decimals, rounding half away from zero as the
+// committee's spreadsheets do.
+func num(v float64, d int) string {
+	p := math.Pow10(d)
+	r := math.Round(v*p) / p
+	if r == 0 {
+		r = 0
+	}
+	return strconv.FormatFloat(r, 'f', d, 64)
+}
+
+func f1(v float64) string { return num(v, 1) }
+func f2(v float64) string { return num(v, 2) }
+func f3(v float64) string { return num(v, 3) }
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// cycleOracle is the oracle's view of one review cycle.
+type cycleOracle struct {
+	cfg      model.Config
+	ds       *model.Dataset
+	people   map[string]*model.Person
+	pos      map[string]*model.Position
+	scores   map[string]oracle.MoveScore // by move id
+	moves    []oracle.PlanMove
+	openings map[string]int
+}
+
+func newCycleOracle(ds *model.Dataset) *cycleOracle {
+	c := &cycleOracle{cfg: model.Default(), ds: ds, people: map[string]*model.Person{}, pos: map[string]*model.Position{},
+		scores: map[string]oracle.MoveScore{}, openings: map[string]int{}}
+	for i := range ds.People {
+		c.people[ds.People[i].ID] = &ds.People[i]
+	}
+	for i := range ds.Positions {
+		c.pos[ds.Positions[i].ID] = &ds.Positions[i]
+		c.openings[ds.Positions[i].ID] = ds.Positions[i].Openings
+	}
+	for i := range ds.Moves {
+		mv := &ds.Moves[i]
+		s := oracle.ScoreMove(&c.cfg, c.people[mv.PersonID], c.pos[mv.PositionID], mv)
+		c.scores[mv.ID] = s
+		c.moves = append(c.moves, oracle.PlanMove{ID: mv.ID, Person: mv.PersonID, Position: mv.PositionID, Value: s.Value, Band: s.Band})
+	}
+	return c
+}
+
+// checkScores compares every cell of a scores.csv with the oracle.
+func (c *cycleOracle) checkScores(t *testing.T, tb *csvTable) {
+	t.Helper()
+	if len(tb.rows) != len(c.ds.Moves) {
+		t.Errorf("scores: %d rows for %d moves", len(tb.rows), len(c.ds.Moves))
+	}
+	for _, row := range tb.rows {
+		id := tb.get(row, "move_id")
+		s, ok := c.scores[id]
+		if !ok {
+			t.Errorf("scores: unknown move %s", id)
+			continue
+		}
+		want := map[string]string{
+			"challenge": f1(s.C), "support": f2(s.S), "band": s.Band, "strategic_move": yesNo(s.Strategic),
+			"triggers": strings.Join(s.Triggers, "|"), "conditions_held": strings.Join(s.Held, "|"),
+		}
+		var origins, flags []string
+		for _, cr := range oracle.Criteria {
+			want[cr] = f2(s.X[cr])
+			origins = append(origins, cr+"="+s.Origin[cr])
+		}
+		for _, fl := range oracle.FlagIDs {
+			if s.Flags[fl] {
+				flags = append(flags, fl)
+			}
+		}
+		want["origins"], want["flags"] = strings.Join(origins, "|"), strings.Join(flags, "|")
+		for _, k := range slices.Sorted(func(yield func(string) bool) {
+			for k := range want {
+				if !yield(k) {
+					return
+				}
+			}
+		}) {
+			if got := tb.get(row, k); got != want[k] {
+				t.Errorf("scores %s %s = %q, oracle %q", id, k, got, want[k])
+			}
+		}
+		// The reasons name the three strongest contributions, in order.
+		reasons, at := tb.get(row, "reasons"), 0
+		for k, cr := range s.Top {
+			w := fmt.Sprintf("%s (+%s, %s)", model.Catalog[model.CriterionIndex(cr)].LabelEN, f1(s.TopPoints[k]), s.Origin[cr])
+			i := strings.Index(reasons[at:], w)
+			if i < 0 {
+				t.Errorf("scores %s reasons %q: no %q after position %d", id, reasons, w, at)
+				break
+			}
+			at += i + len(w)
+		}
+	}
+}
+
+// checkPlan compares a plan.csv with the oracle: its value is the optimum,
+// and every row's value, status and reason are right.
+func (c *cycleOracle) checkPlan(t *testing.T, tb *csvTable) map[string]bool {
+	t.Helper()
+	chosen := map[string]bool{}
+	total := 0.0
+	for _, row := range tb.rows {
+		if tb.get(row, "status") == "chosen" {
+			chosen[tb.get(row, "move_id")] = true
+			total += c.scores[tb.get(row, "move_id")].Value
+		}
+	}
+	opt := oracle.PlanOptimum(c.moves, c.openings, false)
+	if math.Abs(total-opt) > 1e-9 {
+		t.Errorf("plan: the chosen moves are worth %.6f, the optimum is %.6f", total, opt)
+	}
+	reasons, feasible := oracle.PlanReasons(c.moves, c.openings, false, chosen)
+	if !feasible {
+		t.Errorf("plan: the chosen moves break a person's or a position's limit, or include an excluded move")
+	}
+	for _, row := range tb.rows {
+		id := tb.get(row, "move_id")
+		s := c.scores[id]
+		for k, w := range map[string]string{"challenge": f1(s.C), "band": s.Band, "value": f3(s.Value)} {
+			if got := tb.get(row, k); got != w {
+				t.Errorf("plan %s %s = %q, oracle %q", id, k, got, w)
+			}
+		}
+		got := tb.get(row, "reason")
+		if chosen[id] {
+			if w := "chosen: development value " + f3(s.Value); got != w {
+				t.Errorf("plan %s reason %q, want %q", id, got, w)
+			}
+			continue
+		}
+		if st := tb.get(row, "status"); st != "not_chosen" {
+			t.Errorf("plan %s status %q", id, st)
+		}
+		r := reasons[id]
+		var want string
+		switch r.Code {
+		case "overstretch_excluded":
+			want = "overstretch (challenge " + f1(s.C) + "): excluded unless --allow-overstretch"
+			if len(s.Triggers) > 0 {
+				want = "overstretch by hard trigger " + strings.Join(s.Triggers, ", ") + ": excluded unless --allow-overstretch"
+			}
+		case "other_move_chosen":
+			want = fmt.Sprintf("the person takes move %s instead (value %s)", r.By[0], f3(c.scores[r.By[0]].Value))
+		case "duplicate":
+			want = fmt.Sprintf("same person and position as move %s, which is kept", r.By[0])
+		case "no_value":
+			want = "no development value (challenge 0 or 100)"
+		case "position_filled":
+			// The moves that took the position, each with its value.
+			pos := tb.get(row, "position_id")
+			if !strings.HasPrefix(got, "position "+pos+" ") {
+				t.Errorf("plan %s reason %q: want the position %s taken", id, got, pos)
+			}
+			for _, by := range r.By {
+				if w := by + " (" + f3(c.scores[by].Value) + ")"; !strings.Contains(got, w) {
+					t.Errorf("plan %s reason %q: no %q", id, got, w)
+				}
+			}
+			continue
+		}
+		if got != want {
+			t.Errorf("plan %s reason %q, oracle %q", id, got, want)
+		}
+	}
+	return chosen
+}
+
+// matchOracle prepares the matching oracle for the plan chosen.
+func (c *cycleOracle) matchOracle(chosen map[string]bool) *oracle.Oracle {
+	planned := map[string]oracle.Planned{}
+	for i := range c.ds.Moves {
+		mv := &c.ds.Moves[i]
+		if chosen[mv.ID] {
+			planned[mv.PersonID] = oracle.Planned{Score: c.scores[mv.ID], Position: c.pos[mv.PositionID]}
+		}
+	}
+	return oracle.New(oracle.MatchInput{Cfg: &c.cfg, DS: c.ds, Planned: planned})
+}
+
+// checkPairs compares a pairs.csv with the oracle: every pair allowed, its
+// fit and components, its tier; the new pairs an optimum of the whole
+// problem; the next-best mentor, its fit, and the losses of a re-solve.
+// It returns the number of new pairs of each mentor.
+func checkPairs(t *testing.T, or *oracle.Oracle, tb *csvTable) map[string]int {
+	t.Helper()
+	pr := or.Problem()
+	rowOf, colOf := map[string]int{}, map[string]int{}
+	for i, e := range pr.Rows {
+		rowOf[e] = i
+	}
+	for j, m := range pr.Cols {
+		colOf[m] = j
+	}
+	optTier, optFit, _, ok := pr.Optimum(-1, -1)
+	if !ok {
+		t.Fatal("oracle: the matching has no solution")
+	}
+	keptWant := map[string]string{}
+	for _, p := range or.Kept {
+		keptWant[p.Mentee] = p.Mentor
+	}
+	tier, fit, nNew := 0, int64(0), map[string]int{}
+	seen := map[string]bool{}
+	for _, row := range tb.rows {
+		e, m := tb.get(row, "mentee_id"), tb.get(row, "mentor_id")
+		name := e + "–" + m
+		if seen[e] {
+			t.Errorf("pairs: mentee %s paired twice", e)
+		}
+		seen[e] = true
+		rule, f := or.Rule(e, m)
+		if rule != "" {
+			t.Errorf("pairs %s breaks rule %s", name, rule)
+			continue
+		}
+		want := map[string]string{"fit": f1(f.Total), "tier": strconv.Itoa(or.Tier(e)), "preference_rank": ""}
+		if f.Rank > 0 {
+			want["preference_rank"] = strconv.Itoa(f.Rank)
+		}
+		for k, id := range []string{"experience", "preference", "seniority", "cross_division", "location"} {
+			want["fit_"+id] = ""
+			if f.Has[k] {
+				want["fit_"+id] = f2(f.C[k])
+			}
+		}
+		status := tb.get(row, "status")
+		if status == "kept" {
+			if keptWant[e] != m {
+				t.Errorf("pairs %s is kept, the oracle keeps %q", name, keptWant[e])
+			}
+			want["next_best_mentor_id"], want["loss_if_next_best"], want["next_best_fit"], want["priority_loss_if_next_best"] = "", "", "", ""
+		} else {
+			if status != "new" {
+				t.Errorf("pairs %s status %q", name, status)
+			}
+			i, j := rowOf[e], colOf[m]
+			if _, ok := colOf[m]; !ok {
+				t.Errorf("pairs %s: mentor %s has no room", name, m)
+				continue
+			}
+			nNew[m]++
+			tier += pr.Tier[i]
+			fit += f.Key()
+			nb := pr.NextBest(i, j)
+			want["next_best_mentor_id"], want["loss_if_next_best"], want["next_best_fit"], want["priority_loss_if_next_best"] = "", "", "", ""
+			if nb >= 0 && testing.Short() {
+				// The re-solves are the slow part: in -short, check one pair in five.
+				if i%5 != 0 {
+					delete(want, "loss_if_next_best")
+					delete(want, "priority_loss_if_next_best")
+				}
+			}
+			if nb >= 0 {
+				want["next_best_mentor_id"] = pr.Cols[nb]
+				want["next_best_fit"] = f1(pr.Fit[i][nb].Total)
+				if _, check := want["loss_if_next_best"]; check {
+					tl, fl := pr.Loss(i, nb, optTier, optFit)
+					want["loss_if_next_best"] = f2(float64(fl) / 100)
+					want["priority_loss_if_next_best"] = strconv.Itoa(tl)
+				}
+			}
+		}
+		for _, k := range slices.Sorted(func(yield func(string) bool) {
+			for k := range want {
+				if !yield(k) {
+					return
+				}
+			}
+		}) {
+			if got := tb.get(row, k); got != want[k] {
+				t.Errorf("pairs %s %s = %q, oracle %q", name, k, got, want[k])
+			}
+		}
+	}
+	for e, m := range keptWant {
+		if !seen[e] {
+			t.Errorf("pairs: the oracle keeps %s–%s, the golden does not", e, m)
+		}
+	}
+	if tier != optTier || fit != optFit {
+		t.Errorf("pairs: new pairs total tier %d, fit %.2f; the optimum is tier %d, fit %.2f", tier, float64(fit)/100, optTier, float64(optFit)/100)
+	}
+	for m, k := range nNew {
+		if k > or.Room(m) {
+			t.Errorf("pairs: mentor %s has %d new mentees, room for %d", m, k, or.Room(m))
+		}
+	}
+	return nNew
+}
+
+// checkUnmatched compares the unmatched mentees with the oracle: who, tier,
+// and the counts of mentors excluded by each rule.
+func checkUnmatched(t *testing.T, or *oracle.Oracle, matched map[string]bool, ids []string, tiers []string, excluded []string, eligible []string) {
+	t.Helper()
+	pr := or.Problem()
+	var want []string
+	for i, e := range pr.Rows {
+		if !matched[e] {
+			var ex []string
+			for _, r := range oracle.Rules {
+				if n := pr.Excluded[i][r]; n > 0 {
+					ex = append(ex, fmt.Sprintf("%s=%d", r, n))
+				}
+			}
+			want = append(want, fmt.Sprintf("%s tier %d excluded %s eligible %d", e, pr.Tier[i], strings.Join(ex, "|"), pr.Eligible[i]))
+		}
+	}
+	var got []string
+	for k := range ids {
+		got = append(got, fmt.Sprintf("%s tier %s excluded %s eligible %s", ids[k], tiers[k], excluded[k], eligible[k]))
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("unmatched:\n got %q\nwant %q", got, want)
+	}
+}
+
+// checkLoad compares mentor load rows (id, capacity, assigned, left, kept,
+// new) with the oracle.
+func checkLoad(t *testing.T, or *oracle.Oracle, nNew map[string]int, rows [][6]string) {
+	t.Helper()
+	if len(rows) != len(or.MentorID) {
+		t.Errorf("mentor load: %d rows for %d mentors", len(rows), len(or.MentorID))
+	}
+	for _, r := range rows {
+		m := r[0]
+		c, k, n := or.Capacity(m), or.Load[m], nNew[m]
+		want := [6]string{m, strconv.Itoa(c), strconv.Itoa(k + n), strconv.Itoa(max(c-k-n, 0)), strconv.Itoa(k), strconv.Itoa(n)}
+		if r != want {
+			t.Errorf("mentor load %s: %v, oracle %v", m, r, want)
+		}
+	}
+}
+
+// mdTables returns the Markdown tables of a report, by the heading above
+// them, each a list of rows of cells (header first).
+func mdTables(text string) map[string][][]string {
+	out := map[string][][]string{}
+	head := ""
+	for _, line := range strings.Split(text, "\n") {
+		if strings.HasPrefix(line, "#") {
+			head = strings.TrimSpace(strings.TrimLeft(line, "#"))
+			continue
+		}
+		if !strings.HasPrefix(line, "|") || strings.HasPrefix(line, "|---") {
+			continue
+		}
+		line = strings.ReplaceAll(line, `\|`, "\x00")
+		cells := strings.Split(strings.Trim(line, "|"), "|")
+		for i := range cells {
+			cells[i] = strings.ReplaceAll(strings.TrimSpace(cells[i]), "\x00", "|")
+		}
+		out[head] = append(out[head], cells)
+	}
+	return out
+}
+
+func loadSample(t *testing.T) *model.Dataset {
+	t.Helper()
+	in, err := data.SampleInputs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, _, err := data.Load(in, data.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+// TestSampleGoldensAgainstOracle checks the sample's golden scores, plan
+// and pairs (testdata/script/cycle_sample.txtar) and the counts of its
+// golden committee pack (testdata/report_en.md) with the oracle.
+func TestSampleGoldensAgainstOracle(t *testing.T) {
+	c := newCycleOracle(loadSample(t))
+	files := readArchive(t, "testdata/script/cycle_sample.txtar")
+	c.checkScores(t, tableWith(t, parseTables(t, files["scores.csv"]), "move_id,person_id,person_name", "scores.csv"))
+	chosen := c.checkPlan(t, tableWith(t, parseTables(t, files["plan.csv"]), "move_id,person_id,position_id", "plan.csv"))
+	or := c.matchOracle(chosen)
+	pairs := tableWith(t, parseTables(t, files["match.csv"]), "mentee_id,mentee_name,mentor_id", "match.csv")
+	nNew := checkPairs(t, or, pairs)
+
+	report, err := os.ReadFile("testdata/report_en.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := mdTables(string(report))
+	matched := map[string]bool{}
+	for _, row := range pairs.rows {
+		matched[pairs.get(row, "mentee_id")] = true
+	}
+	var ids, tiers, excl, elig []string
+	for _, r := range md["Mentees left unmatched"][1:] {
+		ids, tiers, excl, elig = append(ids, r[0]), append(tiers, r[2]), append(excl, r[4]), append(elig, r[5])
+	}
+	checkUnmatched(t, or, matched, ids, tiers, excl, elig)
+	var load [][6]string
+	for _, r := range md["Mentor load"][1:] {
+		load = append(load, [6]string{r[0], r[2], r[3], r[4], r[5], r[6]})
+	}
+	checkLoad(t, or, nNew, load)
+	var broken []string
+	for _, r := range md["Earlier pairs no longer allowed"][1:] {
+		broken = append(broken, strings.Join(r[:4], " "))
+	}
+	var wantBroken []string
+	for _, b := range or.Broken {
+		wantBroken = append(wantBroken, strings.Join([]string{b.Mentee, b.Mentor, b.Since, b.Rule}, " "))
+	}
+	if !slices.Equal(broken, wantBroken) {
+		t.Errorf("broken pairs %q, oracle %q", broken, wantBroken)
+	}
+	c.checkEquity(t, md, chosen, matched)
+}
+
+// checkEquity recomputes the equity tables (by division, grade and gender)
+// and the key figures of the pack.
+func (c *cycleOracle) checkEquity(t *testing.T, md map[string][][]string, chosen, matched map[string]bool) {
+	t.Helper()
+	isMentee := map[string]bool{}
+	for _, e := range c.ds.Mentees {
+		isMentee[e.PersonID] = true
+	}
+	groups := map[string]func(p *model.Person) string{
+		"By division": func(p *model.Person) string { return p.Division },
+		"By grade":    func(p *model.Person) string { return p.Grade.String() },
+		"By gender":   func(p *model.Person) string { return p.Gender },
+	}
+	for title, key := range groups {
+		rows := md[title]
+		if len(rows) < 2 {
+			t.Errorf("equity: no table %q", title)
+			continue
+		}
+		type counts [8]int // people, moves, comfort, stretch, overstretch, chosen, mentees, matched
+		by := map[string]*counts{}
+		total := &counts{}
+		get := func(p *model.Person) []*counts {
+			k := key(p)
+			if k == "" {
+				k = "(not given)"
+			}
+			if by[k] == nil {
+				by[k] = &counts{}
+			}
+			return []*counts{by[k], total}
+		}
+		for i := range c.ds.People {
+			p := &c.ds.People[i]
+			for _, g := range get(p) {
+				g[0]++
+				if isMentee[p.ID] {
+					g[6]++
+					if matched[p.ID] {
+						g[7]++
+					}
+				}
+			}
+		}
+		for _, mv := range c.ds.Moves {
+			s := c.scores[mv.ID]
+			for _, g := range get(c.people[mv.PersonID]) {
+				g[1]++
+				g[map[string]int{"comfort": 2, "stretch": 3, "overstretch": 4}[s.Band]]++
+				if chosen[mv.ID] {
+					g[5]++
+				}
+			}
+		}
+		by["Total"] = total
+		for _, r := range rows[1:] {
+			g := by[r[0]]
+			if g == nil {
+				t.Errorf("equity %s: unknown group %q", title, r[0])
+				continue
+			}
+			want := []string{strconv.Itoa(g[0]), strconv.Itoa(g[1]), strconv.Itoa(g[2]), strconv.Itoa(g[3]), strconv.Itoa(g[4]),
+				pct(g[3], g[1]), strconv.Itoa(g[5]), strconv.Itoa(g[6]), strconv.Itoa(g[7]), pct(g[7], g[6])}
+			if got := r[1:11]; !slices.Equal(got, want) {
+				t.Errorf("equity %s %s: %v, oracle %v", title, r[0], got, want)
+			}
+		}
+		if len(rows)-1 != len(by) {
+			t.Errorf("equity %s: %d rows, the oracle has %d groups", title, len(rows)-1, len(by))
+		}
+	}
+}
+
+func pct(a, b int) string {
+	if b == 0 {
+		return ""
+	}
+	return f1(100 * float64(a) / float64(b))
+}
+
