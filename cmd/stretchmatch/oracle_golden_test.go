@@ -585,4 +585,3 @@ func pct(a, b int) string {
 	}
 	return f1(100 * float64(a) / float64(b))
 }
-
