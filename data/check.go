@@ -304,10 +304,10 @@ func (l *loader) checkCycles(people *idSet) {
 				names = append(names, fmt.Sprintf("… and %d more", len(comp)-maxCycleNames))
 				break
 			}
-			names = append(names, fmt.Sprintf("%s %s", ps[i].ID, quoteCell(ps[i].Name)))
+			names = append(names, fmt.Sprintf("%s %s", ps[i].ID, quoteCell(l.name(&ps[i]))))
 			i = int(mgr[i])
 			if i == start {
-				names = append(names, fmt.Sprintf("%s %s", ps[i].ID, quoteCell(ps[i].Name)))
+				names = append(names, fmt.Sprintf("%s %s", ps[i].ID, quoteCell(l.name(&ps[i]))))
 				break
 			}
 		}

@@ -29,6 +29,10 @@ type ReadOptions struct {
 	// Config gives the defaults that depend on the configuration (a
 	// mentor's capacity); nil means model.Default().
 	Config *model.Config
+	// PersonName gives the name under which problems name a person (a
+	// manager cycle lists its people); nil uses the name of people.csv.
+	// With --redact it gives the person's pseudonym.
+	PersonName func(p *model.Person) string
 }
 
 // Notes are informational messages about how the input was read: encoding
@@ -101,6 +105,7 @@ type loader struct {
 	delim rune
 	cfg   model.Config
 	notes Notes
+	name  func(p *model.Person) string
 	files [numRoles]fileState
 	ds    model.Dataset
 }
@@ -123,7 +128,10 @@ func Load(in Inputs, opt ReadOptions) (*model.Dataset, Notes, error) {
 	if opt.Delimiter != 0 && !validDelimiter(opt.Delimiter) {
 		return nil, nil, fmt.Errorf("data: invalid delimiter %q", opt.Delimiter)
 	}
-	l := &loader{delim: opt.Delimiter, cfg: model.Default()}
+	l := &loader{delim: opt.Delimiter, cfg: model.Default(), name: opt.PersonName}
+	if l.name == nil {
+		l.name = func(p *model.Person) string { return p.Name }
+	}
 	if opt.Config != nil {
 		l.cfg = *opt.Config
 	}

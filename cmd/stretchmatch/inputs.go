@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchmatch/stretchmatch/data"
 	"github.com/stretchmatch/stretchmatch/model"
+	"github.com/stretchmatch/stretchmatch/reports"
 )
 
 // inputOptions are the flags shared by every command that reads the input
@@ -19,6 +20,9 @@ type inputOptions struct {
 	ConfigFile string
 	Delimiter  string
 	Verbose    bool
+	// Redact: problems name people by their pseudonym (the command's
+	// --redact).
+	Redact bool
 }
 
 // inputFlags maps each --flag to the standard file it replaces. The flag
@@ -119,7 +123,8 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 		return nil, err
 	}
 	l.Paths = append(l.Paths, inputPaths(o.Dir, override)...)
-	ds, notes, err := data.Load(l.Inputs, data.ReadOptions{Delimiter: delim, Config: &l.Config})
+	ds, notes, err := data.Load(l.Inputs, data.ReadOptions{Delimiter: delim, Config: &l.Config,
+		PersonName: reports.Namer{Redact: o.Redact}.Name})
 	if o.Verbose {
 		for _, n := range notes {
 			fmt.Fprintln(errOut, n)

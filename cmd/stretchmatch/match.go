@@ -92,6 +92,7 @@ func runMatch(opts *matchOptions) error {
 	pr := newProgress(opts.IO, opts.Progress)
 	defer pr.done()
 	pr.stage("reading and checking the input files")
+	opts.Input.Redact = opts.Redact
 	l, err := opts.Input.load(opts.IO.In, opts.IO.ErrOut)
 	if err != nil {
 		return err

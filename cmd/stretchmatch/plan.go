@@ -59,6 +59,7 @@ writes plan.csv, unplaced.csv and open_positions.csv into DIR.`,
 }
 
 func runPlan(opts *planOptions) error {
+	opts.Input.Redact = opts.Redact
 	l, err := opts.Input.load(opts.IO.In, opts.IO.ErrOut)
 	if err != nil {
 		return err

@@ -101,6 +101,7 @@ func (o *reportOptions) format() (string, error) {
 }
 
 func runReport(opts *reportOptions) error {
+	opts.Input.Redact = opts.Redact
 	l, err := opts.Input.load(opts.IO.In, opts.IO.ErrOut)
 	if err != nil {
 		return err

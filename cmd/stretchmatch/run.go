@@ -89,6 +89,7 @@ func parseLang(s string) (reports.Lang, error) {
 func runRun(opts *runOptions) error {
 	pr := newProgress(opts.IO, opts.Cycle.Progress)
 	pr.stage("reading and checking the input files")
+	opts.Input.Redact = opts.Redact
 	l, err := opts.Input.load(opts.IO.In, opts.IO.ErrOut)
 	if err != nil {
 		pr.done()

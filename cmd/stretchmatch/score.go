@@ -54,6 +54,7 @@ writes scores.csv into DIR.`,
 }
 
 func runScore(opts *scoreOptions) error {
+	opts.Input.Redact = opts.Redact
 	l, err := opts.Input.load(opts.IO.In, opts.IO.ErrOut)
 	if err != nil {
 		return err
