@@ -28,12 +28,13 @@ func MaxAssign(w [][]float64) (total float64, col []int, ok bool) {
 	way := make([]int, m+1)
 	minv := make([]float64, m+1)
 	used := make([]bool, m+1)
-	cost := func(i, j int) float64 {
-		x := w[i-1][j-1]
-		if math.IsInf(x, -1) {
-			return inf
+	// cost[i-1][j-1] = -w, +Inf where forbidden.
+	cost := make([][]float64, n)
+	for i := range w {
+		cost[i] = make([]float64, m)
+		for j, x := range w[i] {
+			cost[i][j] = -x
 		}
-		return -x
 	}
 	for i := 1; i <= n; i++ {
 		p[0] = i
@@ -44,14 +45,14 @@ func MaxAssign(w [][]float64) (total float64, col []int, ok bool) {
 		for {
 			used[j0] = true
 			i0, delta, j1 := p[j0], inf, -1
+			ci, ui := cost[i0-1], u[i0]
 			for j := 1; j <= m; j++ {
 				if used[j] {
 					continue
 				}
-				if c := cost(i0, j); !math.IsInf(c, 1) {
-					if cur := c - u[i0] - v[j]; cur < minv[j] {
-						minv[j], way[j] = cur, j0
-					}
+				// +Inf - u - v stays +Inf: a forbidden cell never lowers minv.
+				if cur := ci[j-1] - ui - v[j]; cur < minv[j] {
+					minv[j], way[j] = cur, j0
 				}
 				if minv[j] < delta {
 					delta, j1 = minv[j], j
