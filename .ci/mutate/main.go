@@ -1,0 +1,202 @@
+// Command mutate checks that the test suite catches wrong numbers: it applies
+// each deliberate mutation of mutations.go (a file, an exact original text,
+// its replacement) to a copy of the source tree, runs the go test packages
+// that should catch it, one after the other until one fails, restores the
+// file, and prints a table of the mutations caught and survived. A mutation
+// whose original text is not in the file (the code has changed) is reported
+// as "does not apply" and must be brought up to date.
+//
+// Run from the repository root:
+//
+//	go run ./.ci/mutate              # every mutation, full test suite
+//	go run ./.ci/mutate -short       # go test -short: quicker, may miss some
+//	go run ./.ci/mutate -run redact  # the mutations whose name contains "redact"
+//	go run ./.ci/mutate -check       # only check that every mutation applies
+//
+// The exit code is 0 when every mutation that applies is caught, 1 otherwise.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+func main() {
+	short := flag.Bool("short", false, "run the tests with -short")
+	only := flag.String("run", "", "only the mutations whose name contains this text")
+	verbose := flag.Bool("v", false, "print the output of the test that caught each mutation")
+	check := flag.Bool("check", false, "only check that every mutation applies, without running the tests")
+	flag.Parse()
+
+	root, err := os.Getwd()
+	if err != nil {
+		fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
+		fatal(fmt.Errorf("run from the repository root: %w", err))
+	}
+	if *check {
+		bad := 0
+		for _, m := range mutations {
+			b, err := os.ReadFile(filepath.Join(root, m.file))
+			if err != nil || !strings.Contains(string(b), m.from) {
+				fmt.Printf("does not apply: %s (%s)\n", m.name, m.file)
+				bad++
+			}
+		}
+		fmt.Printf("%d mutations, %d do not apply\n", len(mutations), bad)
+		if bad > 0 {
+			os.Exit(1)
+		}
+		return
+	}
+	tmp, err := os.MkdirTemp("", "stretchmatch-mutate-")
+	if err != nil {
+		fatal(err)
+	}
+	defer os.RemoveAll(tmp)
+	if err := copyTree(root, tmp); err != nil {
+		fatal(err)
+	}
+
+	fmt.Println("| # | mutation | file | result | caught by | time |")
+	fmt.Println("|---:|---|---|---|---|---:|")
+	survived, stale := 0, 0
+	n := 0
+	for _, m := range mutations {
+		if *only != "" && !strings.Contains(m.name, *only) {
+			continue
+		}
+		n++
+		start := time.Now()
+		result, by, out := apply(tmp, m, *short)
+		switch result {
+		case "survived":
+			survived++
+		case "does not apply", "does not build":
+			stale++
+		}
+		fmt.Printf("| %d | %s | %s | %s | %s | %.0fs |\n", n, m.name, m.file, result, by, time.Since(start).Seconds())
+		if *verbose && out != "" {
+			fmt.Println(indent(out))
+		}
+	}
+	fmt.Printf("\n%d mutations: %d caught, %d survived, %d do not apply or do not build\n", n, n-survived-stale, survived, stale)
+	if survived > 0 || stale > 0 {
+		os.Exit(1)
+	}
+}
+
+// apply mutates the file of m in the tree at dir, runs m's packages, and
+// restores the file.
+func apply(dir string, m mutation, short bool) (result, by, out string) {
+	path := filepath.Join(dir, m.file)
+	orig, err := os.ReadFile(path)
+	if err != nil {
+		return "does not apply", "no file", ""
+	}
+	if !strings.Contains(string(orig), m.from) {
+		return "does not apply", "original text not found", ""
+	}
+	mutated := strings.ReplaceAll(string(orig), m.from, m.to)
+	if err := os.WriteFile(path, []byte(mutated), 0o644); err != nil {
+		fatal(err)
+	}
+	defer func() {
+		if err := os.WriteFile(path, orig, 0o644); err != nil {
+			fatal(err)
+		}
+	}()
+	if strings.HasSuffix(m.file, ".go") {
+		vet := exec.Command("go", "build", "./...")
+		vet.Dir = dir
+		if b, err := vet.CombinedOutput(); err != nil {
+			return "does not build", "", string(b)
+		}
+	}
+	for _, pkg := range m.pkgs {
+		args := []string{"test", "-count=1", "-timeout=15m"}
+		if short {
+			args = append(args, "-short")
+		}
+		cmd := exec.Command("go", append(args, pkg)...)
+		cmd.Dir = dir
+		b, err := cmd.CombinedOutput()
+		if err != nil {
+			return "caught", pkg + " " + firstFailure(string(b)), string(b)
+		}
+	}
+	return "survived", "", ""
+}
+
+// firstFailure returns the name of the first failing test in go test's
+// output.
+func firstFailure(out string) string {
+	for _, line := range strings.Split(out, "\n") {
+		if t, ok := strings.CutPrefix(strings.TrimSpace(line), "--- FAIL: "); ok {
+			return strings.Fields(t)[0]
+		}
+	}
+	if strings.Contains(out, "panic:") {
+		return "(panic)"
+	}
+	return "(build)"
+}
+
+// copyTree copies the source tree at src into dst, leaving out .git.
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if d.IsDir() && d.Name() == ".git" {
+			return filepath.SkipDir
+		}
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		in, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer in.Close()
+		info, err := in.Stat()
+		if err != nil {
+			return err
+		}
+		out, err := os.OpenFile(target, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, info.Mode().Perm())
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(out, in); err != nil {
+			out.Close()
+			return err
+		}
+		return out.Close()
+	})
+}
+
+func indent(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > 30 {
+		lines = append(lines[:30], "    …")
+	}
+	return "    " + strings.Join(lines, "\n    ")
+}
+
+func fatal(err error) {
+	fmt.Fprintln(os.Stderr, "mutate:", err)
+	os.Exit(2)
+}
