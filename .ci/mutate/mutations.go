@@ -117,7 +117,7 @@ var mutations = []mutation{
 	{"atomic: the temporary file is left after an error", "data/write.go",
 		"\t\t\tf.Close()\n\t\t\tos.Remove(tmp)\n", "\t\t\tf.Close()\n", dataFirst},
 	{"atomic: an input file may be overwritten", "data/write.go",
-		"same := canonicalPath(in) == target", "same := canonicalPath(in) == target && in == \"\"", dataFirst},
+		"\t\tif same {\n", "\t\tif same && path == \"\" {\n", dataFirst},
 	{"atomic: the output replaces the file before it is complete", "data/write.go",
 		"\tbw := bufio.NewWriterSize(f, 64<<10)\n\tif err := write(bw); err != nil {\n\t\treturn err\n\t}",
 		"\tbw := bufio.NewWriterSize(f, 64<<10)\n\tif err := write(bw); err != nil {\n\t\tbw.Flush()\n\t\tf.Close()\n\t\tos.Rename(tmp, path)\n\t\treturn err\n\t}", dataFirst},

@@ -504,6 +504,96 @@ func TestSampleGoldensAgainstOracle(t *testing.T) {
 		t.Errorf("broken pairs %q, oracle %q", broken, wantBroken)
 	}
 	c.checkEquity(t, md, chosen, matched)
+	c.checkUnplacedAndOpen(t, mdTable(md["People left without a move"], "person_id", "person_name", "candidate_moves", "reason"),
+		mdTable(md["Positions left open"], "position_id", "position_title", "openings", "filled", "eligible_candidates", "reason"), chosen)
+	c.checkKeyFigures(t, md["Key figures"], chosen, or, len(pairs.rows), pairs)
+}
+
+// mdTable names the columns of a Markdown table of mdTables.
+func mdTable(rows [][]string, cols ...string) *csvTable {
+	tb := &csvTable{col: map[string]int{}}
+	for i, c := range cols {
+		tb.col[c] = i
+	}
+	if len(rows) > 0 {
+		tb.rows = rows[1:]
+	}
+	return tb
+}
+
+// checkKeyFigures recomputes the key figures of the pack's summary.
+func (c *cycleOracle) checkKeyFigures(t *testing.T, rows [][]string, chosen map[string]bool, or *oracle.Oracle, nPairs int, pairs *csvTable) {
+	t.Helper()
+	bands := map[string]int{}
+	strategic := 0
+	people := map[string]bool{}
+	for _, m := range c.ds.Moves {
+		s := c.scores[m.ID]
+		bands[s.Band]++
+		if s.Strategic {
+			strategic++
+		}
+		people[m.PersonID] = true
+	}
+	nMoves := len(c.ds.Moves)
+	open := 0
+	filled := map[string]int{}
+	for id := range chosen {
+		for _, m := range c.moves {
+			if m.ID == id {
+				filled[m.Position]++
+			}
+		}
+	}
+	for _, p := range c.ds.Positions {
+		if filled[p.ID] < max(p.Openings, 1) {
+			open++
+		}
+	}
+	places, used := 0, 0
+	for _, m := range or.MentorID {
+		places += or.Capacity(m)
+	}
+	kept := 0
+	for _, r := range pairs.rows {
+		if pairs.get(r, "status") == "kept" {
+			kept++
+		}
+	}
+	used = nPairs
+	mentees := len(or.Mentees)
+	want := map[string][2]string{
+		"candidate moves":                     {strconv.Itoa(nMoves), ""},
+		"moves in the comfort band":           {strconv.Itoa(bands["comfort"]), pct(bands["comfort"], nMoves)},
+		"moves in the stretch band":           {strconv.Itoa(bands["stretch"]), pct(bands["stretch"], nMoves)},
+		"moves in the overstretch band":       {strconv.Itoa(bands["overstretch"]), pct(bands["overstretch"], nMoves)},
+		"strategic moves":                     {strconv.Itoa(strategic), pct(strategic, nMoves)},
+		"people with a candidate move":        {strconv.Itoa(len(people)), ""},
+		"moves chosen":                        {strconv.Itoa(len(chosen)), pct(len(chosen), len(people))},
+		"total development value of the plan": {f3(oracle.PlanOptimum(c.moves, c.openings, false)), ""},
+		"positions left open":                 {strconv.Itoa(open), ""},
+		"mentees":                             {strconv.Itoa(mentees), ""},
+		"mentees matched":                     {strconv.Itoa(nPairs), pct(nPairs, mentees)},
+		"pairs kept from history":             {strconv.Itoa(kept), pct(kept, mentees)},
+		"mentees left unmatched":              {strconv.Itoa(mentees - nPairs), pct(mentees-nPairs, mentees)},
+		"earlier pairs no longer allowed":     {strconv.Itoa(len(or.Broken)), ""},
+		"mentor places":                       {strconv.Itoa(places), ""},
+		"mentor places used":                  {strconv.Itoa(used), pct(used, places)},
+	}
+	seen := 0
+	for _, r := range rows[1:] {
+		w, ok := want[r[0]]
+		if !ok {
+			continue
+		}
+		seen++
+		if r[1] != w[0] || r[2] != w[1] {
+			t.Errorf("key figure %q: %s %s, oracle %s %s", r[0], r[1], r[2], w[0], w[1])
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("key figures: %d of the %d figures found", seen, len(want))
+	}
 }
 
 // checkEquity recomputes the equity tables (by division, grade and gender)
@@ -607,6 +697,8 @@ func TestSyntheticGoldensAgainstOracle(t *testing.T) {
 	table := func(name, key string) *csvTable { return tableWith(t, parseTables(t, files[name]), key, name) }
 	c.checkScores(t, table("scores.csv", "move_id,person_id,person_name"))
 	chosen := c.checkPlan(t, table("plan.csv", "move_id,person_id,position_id"))
+	c.checkUnplacedAndOpen(t, table("unplaced.csv", "person_id,person_name,candidate_moves"),
+		table("open_positions.csv", "position_id,position_title,openings"), chosen)
 	or := c.matchOracle(chosen)
 	pairs := table("pairs.csv", "mentee_id,mentee_name,mentor_id")
 	nNew := checkPairs(t, or, pairs)
@@ -641,5 +733,91 @@ func TestSyntheticGoldensAgainstOracle(t *testing.T) {
 	}
 	if !slices.Equal(broken, wantBroken) {
 		t.Errorf("broken pairs %q, oracle %q", broken, wantBroken)
+	}
+}
+
+// checkUnplacedAndOpen compares unplaced.csv (people with candidate moves
+// given none, and why) and open_positions.csv (positions with openings left)
+// with the oracle's reading of the plan.
+func (c *cycleOracle) checkUnplacedAndOpen(t *testing.T, unplaced, open *csvTable, chosen map[string]bool) {
+	t.Helper()
+	reasons, _ := oracle.PlanReasons(c.moves, c.openings, false, chosen)
+	type person struct {
+		moves int
+		why   string
+	}
+	byPerson := map[string]*person{}
+	placed := map[string]bool{}
+	var order []string
+	filled, eligible, proposed := map[string]int{}, map[string]int{}, map[string]int{}
+	for _, m := range c.moves {
+		proposed[m.Position]++
+		if chosen[m.ID] {
+			placed[m.Person] = true
+			filled[m.Position]++
+			eligible[m.Position]++
+			continue
+		}
+		r := reasons[m.ID].Code
+		if r != "overstretch_excluded" && r != "duplicate" {
+			eligible[m.Position]++
+		}
+		p := byPerson[m.Person]
+		if p == nil {
+			p = &person{why: "overstretch_excluded"}
+			byPerson[m.Person] = p
+			order = append(order, m.Person)
+		}
+		p.moves++
+		switch r {
+		case "overstretch_excluded", "duplicate":
+		case "position_filled":
+			if p.why == "overstretch_excluded" {
+				p.why = "position_filled"
+			}
+		default:
+			p.why = "no_value"
+		}
+	}
+	text := map[string]string{
+		"overstretch_excluded": "all candidate moves are overstretch",
+		"position_filled":      "positions taken by higher-value candidates",
+		"no_value":             "no candidate move has development value",
+	}
+	slices.Sort(order)
+	var want []string
+	for _, id := range order {
+		if !placed[id] {
+			want = append(want, fmt.Sprintf("%s %d %s", id, byPerson[id].moves, text[byPerson[id].why]))
+		}
+	}
+	var got []string
+	for _, r := range unplaced.rows {
+		got = append(got, fmt.Sprintf("%s %s %s", unplaced.get(r, "person_id"), unplaced.get(r, "candidate_moves"), unplaced.get(r, "reason")))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("unplaced:\n got %q\nwant %q", got, want)
+	}
+	want, got = nil, nil
+	for _, p := range c.ds.Positions {
+		k := max(p.Openings, 1)
+		if filled[p.ID] >= k {
+			continue
+		}
+		why := "candidates placed elsewhere or overstretch"
+		switch {
+		case proposed[p.ID] == 0:
+			why = "nobody was proposed"
+		case eligible[p.ID] == 0:
+			why = "every candidate is overstretch"
+		}
+		want = append(want, fmt.Sprintf("%s %d %d %d %s", p.ID, k, filled[p.ID], eligible[p.ID], why))
+	}
+	for _, r := range open.rows {
+		got = append(got, fmt.Sprintf("%s %s %s %s %s", open.get(r, "position_id"), open.get(r, "openings"),
+			open.get(r, "filled"), open.get(r, "eligible_candidates"), open.get(r, "reason")))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("open positions:\n got %q\nwant %q", got, want)
 	}
 }
