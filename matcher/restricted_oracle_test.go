@@ -212,6 +212,22 @@ func TestMatchRestrictedRoundsAgainstOracle(t *testing.T) {
 		if rt, rf := restrictedOptimum(pr, sz.candidates); rt != optTier || rf != optFit {
 			needed++
 		}
+		// Ties in fit between a mentee's best mentors, where a tie break
+		// could go either way.
+		ties := 0
+		for i := range pr.Rows {
+			seen := map[int64]bool{}
+			for j := range pr.Cols {
+				if k := pr.Fit[i][j].Key(); pr.Allowed[i][j] && seen[k] {
+					ties++
+				} else if pr.Allowed[i][j] {
+					seen[k] = true
+				}
+			}
+		}
+		if ties < len(pr.Rows) {
+			t.Errorf("%s: only %d ties in fit", name, ties)
+		}
 	}
 	if needed == 0 {
 		t.Error("no organisation needed the rounds: the restricted first solve was already optimal")
