@@ -12,6 +12,7 @@
 //	go run ./.ci/mutate -short       # go test -short: quicker, may miss some
 //	go run ./.ci/mutate -run redact  # the mutations whose name contains "redact"
 //	go run ./.ci/mutate -check       # only check that every mutation applies
+//	go run ./.ci/mutate -update      # bless the goldens from the mutated code first
 //
 // The exit code is 0 when every mutation that applies is caught, 1 otherwise.
 package main
@@ -33,6 +34,7 @@ func main() {
 	only := flag.String("run", "", "only the mutations whose name contains this text")
 	verbose := flag.Bool("v", false, "print the output of the test that caught each mutation")
 	check := flag.Bool("check", false, "only check that every mutation applies, without running the tests")
+	bless := flag.Bool("update", false, "regenerate the golden files from the mutated code (go test -update) before running the tests")
 	flag.Parse()
 
 	root, err := os.Getwd()
@@ -65,6 +67,7 @@ func main() {
 	if err := copyTree(root, tmp); err != nil {
 		fatal(err)
 	}
+	goldens := snapshotGoldens(tmp)
 
 	fmt.Println("| # | mutation | file | result | caught by | time |")
 	fmt.Println("|---:|---|---|---|---|---:|")
@@ -76,7 +79,7 @@ func main() {
 		}
 		n++
 		start := time.Now()
-		result, by, out := apply(tmp, m, *short)
+		result, by, out := apply(tmp, m, *short, *bless, goldens)
 		switch result {
 		case "survived":
 			survived++
@@ -96,7 +99,7 @@ func main() {
 
 // apply mutates the file of m in the tree at dir, runs m's packages, and
 // restores the file.
-func apply(dir string, m mutation, short bool) (result, by, out string) {
+func apply(dir string, m mutation, short, bless bool, goldens map[string][]byte) (result, by, out string) {
 	path := filepath.Join(dir, m.file)
 	orig, err := os.ReadFile(path)
 	if err != nil {
@@ -121,6 +124,16 @@ func apply(dir string, m mutation, short bool) (result, by, out string) {
 			return "does not build", "", string(b)
 		}
 	}
+	if bless {
+		// Rewrite every golden file from the mutated code first, as a
+		// careless "go test -update" would: the tests must fail anyway.
+		for _, pkg := range []string{"./cmd/stretchmatch", "./reports"} {
+			up := exec.Command("go", "test", "-count=1", pkg, "-update")
+			up.Dir = dir
+			up.CombinedOutput()
+		}
+		defer restoreGoldens(dir, goldens)
+	}
 	for _, pkg := range m.pkgs {
 		args := []string{"test", "-count=1", "-timeout=15m"}
 		if short {
@@ -136,13 +149,17 @@ func apply(dir string, m mutation, short bool) (result, by, out string) {
 	return "survived", "", ""
 }
 
-// firstFailure returns the name of the first failing test in go test's
-// output.
+// firstFailure returns the names of the failing top-level tests in go
+// test's output (the first four).
 func firstFailure(out string) string {
+	var names []string
 	for _, line := range strings.Split(out, "\n") {
-		if t, ok := strings.CutPrefix(strings.TrimSpace(line), "--- FAIL: "); ok {
-			return strings.Fields(t)[0]
+		if t, ok := strings.CutPrefix(line, "--- FAIL: "); ok && len(names) < 4 {
+			names = append(names, strings.Fields(t)[0])
 		}
+	}
+	if len(names) > 0 {
+		return strings.Join(names, ", ")
 	}
 	if strings.Contains(out, "panic:") {
 		return "(panic)"
@@ -186,6 +203,34 @@ func copyTree(src, dst string) error {
 		}
 		return out.Close()
 	})
+}
+
+// snapshotGoldens reads every file under the testdata folders of the
+// packages that -update rewrites.
+func snapshotGoldens(dir string) map[string][]byte {
+	out := map[string][]byte{}
+	for _, sub := range []string{"cmd/stretchmatch/testdata", "reports/testdata"} {
+		filepath.WalkDir(filepath.Join(dir, sub), func(path string, d fs.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() {
+				b, err := os.ReadFile(path)
+				if err != nil {
+					fatal(err)
+				}
+				out[path] = b
+			}
+			return nil
+		})
+	}
+	return out
+}
+
+// restoreGoldens writes the golden files back.
+func restoreGoldens(dir string, goldens map[string][]byte) {
+	for path, b := range goldens {
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			fatal(err)
+		}
+	}
 }
 
 func indent(s string) string {
