@@ -31,7 +31,7 @@ import (
 
 func main() {
 	short := flag.Bool("short", false, "run the tests with -short")
-	only := flag.String("run", "", "only the mutations whose name contains this text")
+	only := flag.String("run", "", "only the mutations whose name contains this text (several: separated by |)")
 	verbose := flag.Bool("v", false, "print the output of the test that caught each mutation")
 	check := flag.Bool("check", false, "only check that every mutation applies, without running the tests")
 	bless := flag.Bool("update", false, "regenerate the golden files from the mutated code (go test -update) before running the tests")
@@ -74,7 +74,7 @@ func main() {
 	survived, stale := 0, 0
 	n := 0
 	for _, m := range mutations {
-		if *only != "" && !strings.Contains(m.name, *only) {
+		if !selected(m.name, *only) {
 			continue
 		}
 		n++
@@ -203,6 +203,20 @@ func copyTree(src, dst string) error {
 		}
 		return out.Close()
 	})
+}
+
+// selected reports whether name contains one of the |-separated texts of
+// only (every name when only is empty).
+func selected(name, only string) bool {
+	if only == "" {
+		return true
+	}
+	for _, o := range strings.Split(only, "|") {
+		if o != "" && strings.Contains(name, o) {
+			return true
+		}
+	}
+	return false
 }
 
 // snapshotGoldens reads every file under the testdata folders of the
