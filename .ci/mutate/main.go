@@ -24,8 +24,10 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -34,7 +36,7 @@ func main() {
 	only := flag.String("run", "", "only the mutations whose name contains this text (several: separated by |)")
 	verbose := flag.Bool("v", false, "print the output of the test that caught each mutation")
 	check := flag.Bool("check", false, "only check that every mutation applies, without running the tests")
-	bless := flag.Bool("update", false, "regenerate the golden files from the mutated code (go test -update) before running the tests")
+	bless := flag.Bool("update", false, "regenerate the golden files from the mutated code (go test -update) and run the tests of cmd/stretchmatch, where they are checked")
 	flag.Parse()
 
 	root, err := os.Getwd()
@@ -64,6 +66,13 @@ func main() {
 		fatal(err)
 	}
 	defer os.RemoveAll(tmp)
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-stop
+		os.RemoveAll(tmp)
+		os.Exit(2)
+	}()
 	if err := copyTree(root, tmp); err != nil {
 		fatal(err)
 	}
@@ -127,14 +136,16 @@ func apply(dir string, m mutation, short, bless bool, goldens map[string][]byte)
 	if bless {
 		// Rewrite every golden file from the mutated code first, as a
 		// careless "go test -update" would: the tests must fail anyway.
-		for _, pkg := range []string{"./cmd/stretchmatch", "./reports"} {
-			up := exec.Command("go", "test", "-count=1", pkg, "-update")
-			up.Dir = dir
-			up.CombinedOutput()
-		}
+		up := exec.Command("go", "test", "-count=1", "./cmd/stretchmatch", "-run", "^(TestScripts|TestRunReportGolden)$", "-update")
+		up.Dir = dir
+		up.CombinedOutput()
 		defer restoreGoldens(dir, goldens)
 	}
-	for _, pkg := range m.pkgs {
+	pkgs := m.pkgs
+	if bless {
+		pkgs = []string{"./cmd/stretchmatch"} // where the goldens and their oracle checks are
+	}
+	for _, pkg := range pkgs {
 		args := []string{"test", "-count=1", "-timeout=15m"}
 		if short {
 			args = append(args, "-short")
