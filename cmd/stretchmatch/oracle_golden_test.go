@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"slices"
@@ -161,13 +162,7 @@ func (c *cycleOracle) checkScores(t *testing.T, tb *csvTable) {
 			}
 		}
 		want["origins"], want["flags"] = strings.Join(origins, "|"), strings.Join(flags, "|")
-		for _, k := range slices.Sorted(func(yield func(string) bool) {
-			for k := range want {
-				if !yield(k) {
-					return
-				}
-			}
-		}) {
+		for _, k := range slices.Sorted(maps.Keys(want)) {
 			if got := tb.get(row, k); got != want[k] {
 				t.Errorf("scores %s %s = %q, oracle %q", id, k, got, want[k])
 			}
@@ -353,13 +348,7 @@ func checkPairs(t *testing.T, or *oracle.Oracle, tb *csvTable) map[string]int {
 				}
 			}
 		}
-		for _, k := range slices.Sorted(func(yield func(string) bool) {
-			for k := range want {
-				if !yield(k) {
-					return
-				}
-			}
-		}) {
+		for _, k := range slices.Sorted(maps.Keys(want)) {
 			if got := tb.get(row, k); got != want[k] {
 				t.Errorf("pairs %s %s = %q, oracle %q", name, k, got, want[k])
 			}

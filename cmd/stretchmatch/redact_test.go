@@ -122,7 +122,7 @@ func TestRedactEveryPath(t *testing.T) {
 	in := sampleDir(t, dir)
 	names := sampleNameWords(t, in)
 	found := map[string]int{}
-	for i, c := range redactCases(in, filepath.Join(dir, "w")) {
+	for _, c := range redactCases(in, filepath.Join(dir, "w")) {
 		for _, redact := range []bool{false, true} {
 			w := filepath.Join(dir, "w")
 			os.RemoveAll(w)
@@ -150,7 +150,6 @@ func TestRedactEveryPath(t *testing.T) {
 				t.Errorf("%s --redact: %d names left, such as %q", c.name, len(hits), hits[:min(5, len(hits))])
 			}
 		}
-		_ = i
 	}
 	for _, c := range redactCommands {
 		if found[c.name] < 50 {
