@@ -36,7 +36,7 @@ func main() {
 	only := flag.String("run", "", "only the mutations whose name contains this text (several: separated by |)")
 	verbose := flag.Bool("v", false, "print the output of the test that caught each mutation")
 	check := flag.Bool("check", false, "only check that every mutation applies, without running the tests")
-	bless := flag.Bool("update", false, "regenerate the golden files from the mutated code (go test -update) and run the tests of cmd/stretchmatch, where they are checked")
+	bless := flag.Bool("update", false, "regenerate the golden files from the mutated code (go test -update) before running the tests, cmd/stretchmatch's first")
 	flag.Parse()
 
 	root, err := os.Getwd()
@@ -142,8 +142,9 @@ func apply(dir string, m mutation, short, bless bool, goldens map[string][]byte)
 		defer restoreGoldens(dir, goldens)
 	}
 	pkgs := m.pkgs
-	if bless {
-		pkgs = []string{"./cmd/stretchmatch"} // where the goldens and their oracle checks are
+	if bless && pkgs[0] != "./cmd/stretchmatch" {
+		// The goldens and their oracle checks first.
+		pkgs = append([]string{"./cmd/stretchmatch"}, pkgs...)
 	}
 	for _, pkg := range pkgs {
 		args := []string{"test", "-count=1", "-timeout=15m"}
