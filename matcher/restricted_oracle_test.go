@@ -83,9 +83,9 @@ func competitiveOrg(seed uint64, nMentees, nMentors int) *model.Dataset {
 // the next-best mentor and its fit, and (for the pairs losses selects) the
 // losses against a re-solve with the pair forced. It returns the oracle's
 // problem.
-func checkMatchingAgainstOracle(t *testing.T, name string, cfg *model.Config, ds *model.Dataset, res *Matching, losses func(i int) bool) *oracle.Problem {
+func checkMatchingAgainstOracle(t *testing.T, name string, cfg *model.Config, ds *model.Dataset, opt MatchOptions, res *Matching, losses func(i int) bool) *oracle.Problem {
 	t.Helper()
-	or := oracle.New(oracle.MatchInput{Cfg: cfg, DS: ds})
+	or := oracle.New(oracle.MatchInput{Cfg: cfg, DS: ds, LineDepth: opt.LineDepth, AllowRepeat: opt.AllowRepeat, Rematch: opt.Rematch})
 	pr := or.Problem()
 	optTier, optFit, _, ok := pr.Optimum(-1, -1)
 	if !ok {
@@ -177,8 +177,9 @@ func restrictedOptimum(pr *oracle.Problem, k int) (int, int64) {
 
 // TestMatchRestrictedRoundsAgainstOracle matches organisations of hundreds
 // of mentees and 50–200 mentors with the first solve restricted to one or
-// two cells per row, and checks everything against the oracle's dense
-// exact solve. At least one of them must need the rounds: its restricted
+// two cells per row (under the default rules, with --line-depth 2 and
+// --allow-repeat, and with --rematch), and checks everything against the
+// oracle's dense exact solve. At least one of them must need the rounds: its restricted
 // first solve is worse than the optimum.
 func TestMatchRestrictedRoundsAgainstOracle(t *testing.T) {
 	defer func(k int) { candidates = k }(candidates)
@@ -186,28 +187,31 @@ func TestMatchRestrictedRoundsAgainstOracle(t *testing.T) {
 		seed              uint64
 		mentees, mentors  int
 		candidates, every int // every: check the losses of one pair in every
+		opt               MatchOptions
 	}{
-		{1, 200, 50, 1, 40},
-		{2, 300, 120, 2, 60},
-		{3, 380, 200, 1, 95},
+		{1, 200, 50, 1, 40, MatchOptions{}},
+		{2, 300, 120, 2, 60, MatchOptions{}},
+		{3, 380, 200, 1, 95, MatchOptions{}},
+		{4, 220, 60, 2, 55, MatchOptions{LineDepth: 2, AllowRepeat: true}},
+		{5, 220, 60, 1, 55, MatchOptions{Rematch: true}},
 	}
 	if testing.Short() {
 		sizes = sizes[:1]
 	}
 	needed := 0
 	for _, sz := range sizes {
-		name := fmt.Sprintf("seed %d, %d mentees, %d mentors, %d candidates", sz.seed, sz.mentees, sz.mentors, sz.candidates)
+		name := fmt.Sprintf("seed %d, %d mentees, %d mentors, %d candidates, %+v", sz.seed, sz.mentees, sz.mentors, sz.candidates, sz.opt)
 		ds := competitiveOrg(sz.seed, sz.mentees, sz.mentors)
 		cfg := model.Default()
 		candidates = sz.candidates
-		res, err := Match(&cfg, ds, NewIndex(ds), nil, MatchOptions{})
+		res, err := Match(&cfg, ds, NewIndex(ds), nil, sz.opt)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(res.Unmatched) == 0 {
 			t.Fatalf("%s: everybody matched: no competition", name)
 		}
-		pr := checkMatchingAgainstOracle(t, name, &cfg, ds, res, func(i int) bool { return i%sz.every == 0 })
+		pr := checkMatchingAgainstOracle(t, name, &cfg, ds, sz.opt, res, func(i int) bool { return i%sz.every == 0 })
 		optTier, optFit, _, _ := pr.Optimum(-1, -1)
 		if rt, rf := restrictedOptimum(pr, sz.candidates); rt != optTier || rf != optFit {
 			needed++
