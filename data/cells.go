@@ -3,7 +3,6 @@ package data
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"time"
 
@@ -132,43 +131,9 @@ func (n *number) check(delim rune, hint string) (string, string) {
 	return "", ""
 }
 
-// parseNumber reads a decimal number written with '.' or ',' as the
-// decimal mark and optional spaces grouping thousands ("1 250"). It
-// accepts no exponent, no "Inf" and no "NaN". comma tells whether a decimal
-// comma was used.
-func parseNumber(s string) (f float64, comma, ok bool) {
-	s = ungroup(s)
-	if s == "" {
-		return 0, false, false
-	}
-	i := 0
-	if s[0] == '+' || s[0] == '-' {
-		i++
-	}
-	digits, sep := 0, -1
-	for ; i < len(s); i++ {
-		switch ch := s[i]; {
-		case ch >= '0' && ch <= '9':
-			digits++
-		case (ch == '.' || ch == ',') && sep < 0:
-			sep = i
-		default:
-			return 0, false, false
-		}
-	}
-	if digits == 0 {
-		return 0, false, false
-	}
-	if sep >= 0 && s[sep] == ',' {
-		comma = true
-		s = s[:sep] + "." + s[sep+1:]
-	}
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsInf(f, 0) {
-		return 0, false, false
-	}
-	return f, comma, true
-}
+// parseNumber reads a number as spreadsheets and numpy write it (see
+// readNumber). comma tells whether a decimal comma was used.
+func parseNumber(s string) (f float64, comma, ok bool) { return readNumber(s) }
 
 // ungroup removes spaces (normal, no-break or narrow no-break) that group
 // the digits of a number by three, as in "1 250" or "12 000,5". Anything
@@ -221,9 +186,11 @@ func (n *number) parseInt(s string) (model.OptInt, bool) {
 	f, comma, ok := parseNumber(n.raw)
 	switch {
 	case !ok:
+		n.msg = notNumber(n.raw, "a whole number")
+	case f != math.Trunc(f):
 		n.msg = fmt.Sprintf("%s is not a whole number", quoteCell(n.raw))
-	case f != math.Trunc(f) || math.Abs(f) > 1e15:
-		n.msg = fmt.Sprintf("%s is not a whole number", quoteCell(n.raw))
+	case math.Abs(f) > model.MaxWhole:
+		n.msg = fmt.Sprintf("%s is too large: at most %d in magnitude", quoteCell(n.raw), model.MaxWhole)
 	default:
 		n.comma = comma
 		return model.Int(int(f)), true
@@ -313,7 +280,7 @@ func (c *ratingCell) UnmarshalCSV(s string) error {
 	f, comma, ok := parseNumber(c.raw)
 	switch {
 	case !ok:
-		c.msg = fmt.Sprintf("%s is not a number", quoteCell(c.raw))
+		c.msg = notNumber(c.raw, "a number")
 	case f < 1 || f > 5:
 		c.msg = fmt.Sprintf("%s is outside 1–5", quoteCell(c.raw))
 	default:

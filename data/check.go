@@ -8,6 +8,8 @@ import (
 
 	"gonum.org/v1/gonum/graph/simple"
 	"gonum.org/v1/gonum/graph/topo"
+
+	"github.com/stretchmatch/stretchmatch/model"
 )
 
 // colIndex returns the index of the named column in the table of file. It
@@ -85,9 +87,16 @@ func (l *loader) crossCheck() {
 				"give each person their own id, or remove the repeated row")
 		})
 	// unknownPerson reports a reference to a person who is not in people.csv.
+	personLike := &lookAlikes{ids: func(yield func(string) bool) {
+		for i := range ds.People {
+			if !yield(ds.People[i].ID) {
+				return
+			}
+		}
+	}}
 	unknownPerson := func(fs *fileState, line, k int, id string) {
 		if id != "" && people.ok && !people.has(id) {
-			fs.addAt(line, k, fmt.Sprintf("%s %s is not an id in people.csv", tableOf(fs.std)[k].Name, quoteCell(id)),
+			fs.addAt(line, k, fmt.Sprintf("%s %s is not an id in people.csv%s", tableOf(fs.std)[k].Name, quoteCell(id), personLike.explain(id)),
 				"write the id of a person in people.csv, or add the person there")
 		}
 	}
@@ -100,7 +109,7 @@ func (l *loader) crossCheck() {
 			fp.addAt(p.Line, kPersonManager, fmt.Sprintf("person %s is their own manager", quoteCell(p.ID)),
 				"write the id of their manager, or leave manager_id empty for the top of the organisation")
 		case people.ok && !people.has(p.ManagerID):
-			fp.addAt(p.Line, kPersonManager, fmt.Sprintf("manager_id %s is not an id in people.csv", quoteCell(p.ManagerID)),
+			fp.addAt(p.Line, kPersonManager, fmt.Sprintf("manager_id %s is not an id in people.csv%s", quoteCell(p.ManagerID), personLike.explain(p.ManagerID)),
 				"write the id of a person in people.csv, or leave the cell empty for the top of the organisation")
 		}
 	}
@@ -204,6 +213,7 @@ func (l *loader) crossCheck() {
 				"a person cannot mentor themselves: fix one of the two ids")
 		}
 	}
+	checkHistoryPairs(fh, ds.History)
 }
 
 // shown returns an id as written in a hint: as is when it is plain, quoted
@@ -304,10 +314,10 @@ func (l *loader) checkCycles(people *idSet) {
 				names = append(names, fmt.Sprintf("… and %d more", len(comp)-maxCycleNames))
 				break
 			}
-			names = append(names, fmt.Sprintf("%s %s", ps[i].ID, quoteCell(l.name(&ps[i]))))
+			names = append(names, fmt.Sprintf("%s %s", ps[i].ID, quoteCell(l.showName(&ps[i]))))
 			i = int(mgr[i])
 			if i == start {
-				names = append(names, fmt.Sprintf("%s %s", ps[i].ID, quoteCell(l.name(&ps[i]))))
+				names = append(names, fmt.Sprintf("%s %s", ps[i].ID, quoteCell(l.showName(&ps[i]))))
 				break
 			}
 		}
@@ -337,4 +347,13 @@ func compareIDs(a, b string) int {
 		return 1
 	}
 	return strings.Compare(a, b)
+}
+
+// showName is the name of p as messages show it: through ShowName of the
+// read options when given (a pseudonym under redaction), else as written.
+func (l *loader) showName(p *model.Person) string {
+	if l.showNameFn != nil {
+		return l.showNameFn(p.ID, p.Name)
+	}
+	return p.Name
 }

@@ -67,28 +67,40 @@ const (
 	// KindDate is a date written YYYY-MM-DD or DD/MM/YYYY, kept as
 	// YYYY-MM-DD.
 	KindDate
+	// KindLanguages is a list of languages separated by '|', ',', ';' or
+	// '/', each read as its ISO 639-1 code from a code or a name (see
+	// NormalizeLanguage); an unknown language is kept lower-cased and
+	// gives a warning.
+	KindLanguages
 )
 
 var kindNames = [...]string{
-	KindID:       "id",
-	KindText:     "text",
-	KindList:     "list (a|b|c)",
-	KindTags:     "tags (a|b|c)",
-	KindBool:     "yes/no",
-	KindInt:      "whole number",
-	KindCount:    "whole number ≥ 0",
-	KindRating:   "number 1–5",
-	KindPriority: "whole number 1–3",
-	KindOpenings: "whole number ≥ 1",
-	KindCountry:  "ISO country code",
-	KindSiteType: "hq or field",
-	KindRoleKind: "line or staff",
-	KindStatus:   "active or ended",
-	KindDate:     "date (YYYY-MM-DD or DD/MM/YYYY)",
+	KindID:        "id",
+	KindText:      "text",
+	KindList:      "list (a|b|c)",
+	KindTags:      "tags (a|b|c)",
+	KindBool:      "yes/no",
+	KindInt:       "whole number",
+	KindCount:     "whole number ≥ 0",
+	KindRating:    "number 1–5",
+	KindPriority:  "whole number 1–3",
+	KindOpenings:  "whole number ≥ 1",
+	KindCountry:   "ISO country code",
+	KindSiteType:  "hq or field",
+	KindRoleKind:  "line or staff",
+	KindStatus:    "active or ended",
+	KindDate:      "date (YYYY-MM-DD or DD/MM/YYYY)",
+	KindLanguages: "languages (fr|en, French, English…)",
 }
 
 // String returns a short English description of the kind, for help texts.
 func (k Kind) String() string {
+	if s, ok := activityKindNames[k]; ok {
+		return s
+	}
+	if k == KindCodevMode {
+		return "in_person or remote"
+	}
 	if k > 0 && int(k) < len(kindNames) {
 		return kindNames[k]
 	}
@@ -167,6 +179,9 @@ func Columns(file string) []Column {
 			}
 			return out
 		}
+	}
+	if cols := codevTable(file); cols != nil {
+		return append([]Column(nil), cols...)
 	}
 	return nil
 }
@@ -248,7 +263,7 @@ var fileTables = [...]struct {
 		{Name: "functions_held", Kind: KindList,
 			Aliases: []string{"fonctions occupées", "past functions", "previous functions", "fonctions précédentes"},
 			Doc:     "functions held in the past, a|b|c"},
-		{Name: "languages", Kind: KindTags,
+		{Name: "languages", Kind: KindLanguages,
 			Aliases: []string{"langues", "langue", "language", "spoken languages"},
 			Doc:     "languages spoken, a|b|c"},
 		{Name: "gender", Kind: KindText,
@@ -257,6 +272,9 @@ var fileTables = [...]struct {
 		{Name: "learning_orientation", Kind: KindRating,
 			Aliases: []string{"orientation apprentissage", "orientation à l'apprentissage", "learning agility"},
 			Doc:     "learning orientation, 1–5"},
+		{Name: "position_id", Kind: KindID,
+			Aliases: []string{"current position", "current position id", "poste actuel", "code poste actuel"},
+			Doc:     "id of the position the person holds now (used by followup)"},
 	}},
 	{FilePositions, []Column{
 		{Name: "id", Required: true, Kind: KindID,
@@ -310,7 +328,7 @@ var fileTables = [...]struct {
 		{Name: "experience", Kind: KindTags,
 			Aliases: []string{"lived situations", "vécu", "expériences"},
 			Doc:     "move flags, criterion ids and free tags the mentor has lived, a|b|c"},
-		{Name: "languages", Kind: KindTags,
+		{Name: "languages", Kind: KindLanguages,
 			Aliases: []string{"langues", "langue", "language"},
 			Doc:     "languages; default from people.csv"},
 		{Name: "available", Kind: KindBool,
@@ -348,6 +366,39 @@ var fileTables = [...]struct {
 			Aliases: []string{"start date", "date", "depuis", "date de début", "début"},
 			Doc:     "date the pair started"},
 	}},
+	{FileDecisions, []Column{
+		{Name: "kind", Required: true, Kind: KindText,
+			Aliases: []string{"type", "decision kind", "nature", "objet"},
+			Doc:     "move or pair (French: mouvement, binôme)"},
+		{Name: "decision", Required: true, Kind: KindText,
+			Aliases: []string{"verdict", "action", "choix du comité"},
+			Doc:     "require or forbid (French: imposer, interdire)"},
+		{Name: "move_id", Kind: KindID,
+			Aliases: []string{"move", "id mouvement", "mouvement"},
+			Doc:     "kind move: the move of moves.csv (or give person_id and position_id)"},
+		{Name: "person_id", Kind: KindID,
+			Aliases: []string{"person", "employee id", "personne", "collaborateur", "matricule"},
+			Doc:     "kind move: the person, with position_id, when move_id is not given"},
+		{Name: "position_id", Kind: KindID,
+			Aliases: []string{"position", "poste", "id poste", "code poste"},
+			Doc:     "kind move: the target position, with person_id"},
+		{Name: "mentee_id", Kind: KindID,
+			Aliases: []string{"mentee", "mentoré"},
+			Doc:     "kind pair: the mentee, a person_id of mentees.csv"},
+		{Name: "mentor_id", Kind: KindID,
+			Aliases: []string{"mentor"},
+			Doc:     "kind pair: the mentor, a person_id of mentors.csv"},
+		{Name: "note", Kind: KindText,
+			Aliases: []string{"notes", "comment", "commentaire", "motif", "justification"},
+			Doc:     "the committee's words, carried into every output that shows the decision"},
+		{Name: "decided_by", Kind: KindText,
+			Aliases: []string{"decided by", "décidé par", "comité", "committee"},
+			Doc:     "who decided; carried into the run record"},
+		{Name: "date", Kind: KindDate,
+			Aliases: []string{"decision date", "date de décision", "décidé le"},
+			Doc:     "date of the decision, YYYY-MM-DD or DD/MM/YYYY"},
+	}},
+	{FileActivity, activityColumns},
 }
 
 // headerIndex maps the HeaderKey of every name and alias of one file's

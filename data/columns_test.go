@@ -124,21 +124,22 @@ func TestMovesHaveOneColumnPerRatedCriterion(t *testing.T) {
 // fields in that order.
 func TestRowStructsFollowTheTable(t *testing.T) {
 	cellType := map[Kind]reflect.Type{
-		KindID:       reflect.TypeOf(textCell{}),
-		KindText:     reflect.TypeOf(textCell{}),
-		KindList:     reflect.TypeOf(listCell{}),
-		KindTags:     reflect.TypeOf(tagCell{}),
-		KindBool:     reflect.TypeOf(flagCell{}),
-		KindInt:      reflect.TypeOf(intCell{}),
-		KindCount:    reflect.TypeOf(countCell{}),
-		KindRating:   reflect.TypeOf(ratingCell{}),
-		KindPriority: reflect.TypeOf(priorityCell{}),
-		KindOpenings: reflect.TypeOf(openingsCell{}),
-		KindCountry:  reflect.TypeOf(countryCell{}),
-		KindSiteType: reflect.TypeOf(siteCell{}),
-		KindRoleKind: reflect.TypeOf(roleCell{}),
-		KindStatus:   reflect.TypeOf(statusCell{}),
-		KindDate:     reflect.TypeOf(dateCell{}),
+		KindID:        reflect.TypeOf(textCell{}),
+		KindText:      reflect.TypeOf(textCell{}),
+		KindList:      reflect.TypeOf(listCell{}),
+		KindTags:      reflect.TypeOf(tagCell{}),
+		KindBool:      reflect.TypeOf(flagCell{}),
+		KindInt:       reflect.TypeOf(intCell{}),
+		KindCount:     reflect.TypeOf(countCell{}),
+		KindRating:    reflect.TypeOf(ratingCell{}),
+		KindPriority:  reflect.TypeOf(priorityCell{}),
+		KindOpenings:  reflect.TypeOf(openingsCell{}),
+		KindCountry:   reflect.TypeOf(countryCell{}),
+		KindSiteType:  reflect.TypeOf(siteCell{}),
+		KindRoleKind:  reflect.TypeOf(roleCell{}),
+		KindStatus:    reflect.TypeOf(statusCell{}),
+		KindDate:      reflect.TypeOf(dateCell{}),
+		KindLanguages: reflect.TypeOf(langCell{}),
 	}
 	type lister interface{ cells([]cell) []cell }
 	for _, tt := range []struct {

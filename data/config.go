@@ -91,6 +91,9 @@ func yamlError(c *collector, root *yaml.Node, err error) {
 				want = "a group of keys"
 			}
 			m = fmt.Sprintf("%q is not %s", sm[2], want)
+			if want == "a number" || want == "a whole number" {
+				m = notNumber(sm[2], want) // says what a percentage or NaN is
+			}
 			hint = "write " + want + ", or remove the key to keep the default"
 		}
 		c.add(line, col, m, hint)
@@ -227,6 +230,7 @@ var configDocs = map[string]string{
 	"triggers.grade_jump":                "grade_jump is set when the target grade is at least this much higher.",
 	"triggers.first_time_abroad_manager": "Turn the first_time_abroad_manager trigger on (true) or off (false).",
 	"match":                              "Mentor matching.",
+	"pack":                               "The committee pack.",
 	"match.min_fit":                      "Pairs with a fit F below this value (0–100) are not allowed.",
 	"match.line_depth":                   "How far up the chain of managers the reporting-line rule looks; 0 = no limit.",
 	"match.fit_weights":                  "Weights of the five fit components.",
@@ -239,6 +243,27 @@ var configDocs = map[string]string{
 	"match.need_min_x":                   "A planned move's criteria with x at least this value count as the mentee's needs.",
 	"match.allow_repeat":                 "Allow pairs that already ended in history.csv.",
 	"match.default_capacity":             "A mentor's capacity when mentors.csv leaves it empty.",
+	"followup":                           "Follow-up of the previous quarter (stretchmatch followup); defaults for a monthly rhythm.",
+	"followup.first_meeting_days":        "A pair or group with no meeting this many days after its start is no_first_meeting.",
+	"followup.inactive_days":             "A pair or group whose last meeting is more than this many days old is inactive.",
+	"followup.session_every_days":        "Planned rhythm: one session per full period of this many days since the start.",
+	"followup.quarter_days":              "Without --since, pairs and groups started this many days before the follow-up day.",
+	"followup.gas_correlation":           "ρ, the correlation between goals assumed by the Goal Attainment Scaling T-score (0 ≤ ρ < 1).",
+	"codev":                              "Codevelopment groups (stretchmatch groups).",
+	"codev.min_size":                     "Smallest group (at least 2).",
+	"codev.max_size":                     "Largest group.",
+	"codev.no_repeat":                    "Two people who shared a group in the latest N cycles of codev_history.csv are kept apart; 0 = no limit.",
+	"codev.grade_spread":                 "Largest grade difference between two members that still counts as a similar job.",
+	"codev.animator":                     "rotating: the next session's client animates; fixed: one member animates every session but their own.",
+	"codev.gender":                       "rule: nobody is the only one of their gender in a group; weight: it lowers the score; off.",
+	"codev.weights":                      "Weights of the group score components (0 or more).",
+	"codev.weights.function":             "Pairs of members with the same function (half for the same role kind only).",
+	"codev.weights.grade":                "Pairs of members whose grades differ by at most grade_spread.",
+	"codev.weights.challenge":            "Pairs of members whose planned moves share flags or strong criteria.",
+	"codev.weights.variety":              "Pairs of members from different divisions and sites.",
+	"codev.weights.gender":               "Nobody alone of their gender (used when gender is weight).",
+	"pack.confidential":                  "The mark on every page of the committee pack (empty: none).",
+	"pack.equity_columns":                "More columns of people.csv for the equity audit, e.g. [site_type, team]; read for the audit only.",
 }
 
 // DefaultConfigYAML returns the commented configuration file that
@@ -280,6 +305,12 @@ func writeYAML(b *bytes.Buffer, v reflect.Value, path string, depth int) {
 				}
 				fmt.Fprintf(b, "%s  %s: %s # list %s: %s\n", indent, cr.ID, yamlScalar(reflect.ValueOf(w)), cr.List, cr.LabelEN)
 			}
+		case reflect.Slice: // a list of strings, in flow style
+			items := make([]string, f.Len())
+			for i := range items {
+				items[i] = yamlScalar(f.Index(i))
+			}
+			fmt.Fprintf(b, "%s%s: [%s]\n", indent, name, strings.Join(items, ", "))
 		default:
 			fmt.Fprintf(b, "%s%s: %s\n", indent, name, yamlScalar(f))
 		}

@@ -92,8 +92,8 @@ func TestLoadConfig(t *testing.T) {
 		name: "unknown top-level keys, all reported",
 		yaml: "wieghts: {}\nmatch:\n  min_fit: 10\nextra: 1\n",
 		errs: []string{
-			`config.yaml:1:1: unknown key "wieghts" (check the spelling; the keys here are weights, proxies, bands, strategic_min, triggers, match)`,
-			`config.yaml:4:1: unknown key "extra" (check the spelling; the keys here are weights, proxies, bands, strategic_min, triggers, match)`,
+			`config.yaml:1:1: unknown key "wieghts" (check the spelling; the keys here are weights, proxies, bands, strategic_min, triggers, match, followup, codev, pack)`,
+			`config.yaml:4:1: unknown key "extra" (check the spelling; the keys here are weights, proxies, bands, strategic_min, triggers, match, followup, codev, pack)`,
 		},
 	}, {
 		name: "unknown criterion under weights",
@@ -114,7 +114,7 @@ func TestLoadConfig(t *testing.T) {
 	}, {
 		name: "Check errors on a weight",
 		yaml: "weights:\n  pressure: -1\n",
-		errs: []string{"config.yaml:2:3: weights.pressure: must be a number ≥ 0, got -1 (fix the value, or remove the key to keep the default)"},
+		errs: []string{"config.yaml:2:3: weights.pressure: must be a number from 0 to 1000, got -1 (fix the value, or remove the key to keep the default)"},
 	}, {
 		name: "Check error on a key the file does not set",
 		yaml: "weights:\n" + zeroWeights(),

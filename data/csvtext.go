@@ -41,32 +41,27 @@ func decodeText(src *Source, forced rune, emptyHint string, c *collector, notes 
 		c.add(0, 0, "file is empty", emptyHint)
 		return t, false
 	}
-	switch {
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		c.add(0, 0, "unreadable encoding: the file is UTF-16 (Excel's \"Unicode text\")", hintSaveUTF8)
-		return t, false
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		c.add(0, 0, "unreadable encoding: this is an Excel workbook (.xlsx), not a CSV file", hintSaveUTF8)
-		return t, false
-	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		c.add(0, 0, "unreadable encoding: this is an old Excel workbook (.xls), not a CSV file", hintSaveUTF8)
-		return t, false
-	case bytes.IndexByte(data, 0) >= 0:
-		i := bytes.IndexByte(data, 0)
-		c.add(physicalLine(data, i), fieldColumn(data, i), "unreadable encoding: the file contains NUL bytes (UTF-16 or not a text file)", hintSaveUTF8)
+	data, utf16Name, isUTF16 := fromUTF16(data)
+	if notText(data, c) {
 		return t, false
 	}
 	var enc string
 	switch {
-	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
-		data = data[3:]
-		enc = "UTF-8 with byte-order mark"
-		if !utf8.Valid(data) {
-			data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
-			enc += " (invalid bytes replaced by \uFFFD)"
+	case bytes.HasPrefix(data, utf8BOM):
+		if !utf8.Valid(data[3:]) {
+			reportInvalidUTF8(c, data, 3)
+			return t, false
 		}
+		data = data[3:]
+		enc = EncodingUTF8BOM
+	case isUTF16:
+		enc = utf16Name
 	case utf8.Valid(data):
-		enc = "UTF-8"
+		enc = EncodingUTF8
+	case hasMultiByte(data):
+		// Valid UTF-8 letters elsewhere: the file is UTF-8, damaged.
+		reportInvalidUTF8(c, data, 0)
+		return t, false
 	default:
 		// Five bytes have no character in Windows-1252: a file holding one
 		// is in some other encoding, and decoding it would turn letters into
@@ -103,6 +98,8 @@ func decodeText(src *Source, forced rune, emptyHint string, c *collector, notes 
 	if bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') >= 0 {
 		data = bytes.ReplaceAll(data, []byte{'\r'}, []byte{'\n'})
 		lineEnds = "; line ends CR (old Mac)"
+	} else if !checkLoneCR(data, t.lineOffset, c) {
+		return t, false
 	}
 	t.body = data
 	how := "forced"
@@ -114,6 +111,23 @@ func decodeText(src *Source, forced rune, emptyHint string, c *collector, notes 
 	}
 	*notes = append(*notes, fmt.Sprintf("%s: encoding %s; delimiter %s %s%s", src.Name, enc, delimName(t.delim), how, lineEnds))
 	return t, true
+}
+
+// notText reports, to c, a workbook or a file holding NUL bytes, which no
+// CSV reader can read, and tells whether it did.
+func notText(data []byte, c *collector) bool {
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		c.add(0, 0, "unreadable encoding: this is an Excel workbook (.xlsx), not a CSV file", hintSaveUTF8)
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		c.add(0, 0, "unreadable encoding: this is an old Excel workbook (.xls), not a CSV file", hintSaveUTF8)
+	case bytes.IndexByte(data, 0) >= 0:
+		i := bytes.IndexByte(data, 0)
+		c.add(physicalLine(data, i), fieldColumn(data, i), "unreadable encoding: the file contains NUL bytes (UTF-16 or not a text file)", hintSaveUTF8)
+	default:
+		return false
+	}
+	return true
 }
 
 // indexUnmapped1252 returns the offset of the first byte of b that has no
@@ -261,7 +275,9 @@ type csvReader struct {
 	r      *csv.Reader
 	c      *collector
 	done   bool
-	broken int // records skipped for a syntax error
+	broken int // records skipped for a syntax error or a cell too long
+	// maxCell is the most characters a cell may hold.
+	maxCell int
 }
 
 func newCSVReader(t *csvText, c *collector) *csvReader {
@@ -269,7 +285,7 @@ func newCSVReader(t *csvText, c *collector) *csvReader {
 	r.Comma = t.delim
 	r.FieldsPerRecord = -1 // ragged rows are reported by the caller
 	r.ReuseRecord = false
-	return &csvReader{t: t, r: r, c: c}
+	return &csvReader{t: t, r: r, c: c, maxCell: SheetCellChars}
 }
 
 // estimateRows returns an upper bound of the number of data rows: the
@@ -307,6 +323,10 @@ func (cr *csvReader) next() (record, bool) {
 			cr.broken++
 			continue
 		}
+		restoreNeutralized(fields)
+		for i, f := range fields {
+			fields[i] = nfc(f) // ids and names compare in normal form C
+		}
 		rec := record{fields: fields}
 		first, _ := cr.r.FieldPos(0)
 		last, _ := cr.r.FieldPos(len(fields) - 1)
@@ -319,6 +339,10 @@ func (cr *csvReader) next() (record, bool) {
 			}
 		}
 		if rec.blank() {
+			continue
+		}
+		if longCells(&rec, cr.maxCell, cr.c) {
+			cr.broken++
 			continue
 		}
 		return rec, true

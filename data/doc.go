@@ -1,11 +1,15 @@
 // Package data owns everything of stretchmatch that touches files: reading
 // the CSV input files of a review cycle into model values ([ReadInputs],
 // [Load]), checking them with messages a user can act on, reading the YAML
-// configuration ([LoadConfig], [DefaultConfigYAML]) and the matrix of
+// configuration ([LoadConfig], [DefaultConfigYAML]), the committee's
+// decisions ([ReadDecisions], [ReadPlanDecisions]) and the matrix of
 // `stretchmatch assign` ([ReadMatrix]), and writing CSV outputs safely
-// ([WriteCSV], [WriteFileAtomic]); it also holds the embedded sample
-// organisation. Other packages take and return values; all CSV hygiene
-// lives here.
+// ([WriteCSV], [WriteFileAtomic], [StageFiles]); it also holds the embedded sample
+// organisation. For the follow-up across quarters it reads a previous pack
+// checked against its run.json ([ReadPrevious], [SamplePrevious]), the
+// activity export ([ReadActivity], same rules as the input files) and
+// codev_history.csv ([ReadCodevHistory]). Other packages take and return
+// values; all CSV hygiene lives here.
 //
 // # Reading rules
 //
@@ -72,5 +76,10 @@
 //
 // [WriteCSV] neutralises cells against CSV injection and writes Excel's
 // flavour on request; [WriteFileAtomic] never leaves a half-written file and
-// never overwrites an input.
+// never overwrites an input; [StageFiles] writes a set of files into a
+// folder as one transaction under an exclusive lock of the folder, so the
+// folder holds either all the old files or all the new ones. Files follow
+// the umask; devices, FIFOs and standard output are written through, never
+// replaced. [AbortWrites] removes what is being written when a signal
+// stops the process.
 package data

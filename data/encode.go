@@ -52,7 +52,7 @@ func EncodeDataset(ds *model.Dataset) (Inputs, error) {
 	in.People = file(FilePeople, names(FilePeople), len(ds.People), func(i int) []string {
 		p := &ds.People[i]
 		return []string{p.ID, p.Name, p.ManagerID, p.Division, p.Function, p.Country, p.SiteType, p.RoleKind, p.ProductLine, p.Team,
-			optInt(p.Grade), optInt(p.Headcount), list(p.FunctionsHeld), list(p.Languages), p.Gender, num(p.LearningOrientation)}
+			optInt(p.Grade), optInt(p.Headcount), list(p.FunctionsHeld), list(p.Languages), p.Gender, num(p.LearningOrientation), p.PositionID}
 	})
 	in.Positions = file(FilePositions, names(FilePositions), len(ds.Positions), func(i int) []string {
 		q := &ds.Positions[i]

@@ -247,28 +247,36 @@ func FuzzReadMatrix(f *testing.F) {
 }
 
 // FuzzReadPlanChoice reads arbitrary plan files against a fixed set of
-// moves: either chosen moves that exist, at most one per person, or
-// problems that each name a place in the file.
+// moves: either decisions on moves that exist, at most one chosen per
+// person and one per position, each move once, or problems that each name
+// a place in the file.
 func FuzzReadPlanChoice(f *testing.F) {
 	f.Add([]byte("move_id,person_id,status\nM1,E1,chosen\nM2,E1,not_chosen\nM3,E2,chosen\n"))
 	f.Add([]byte("Id mouvement;Statut\r\nM1;choisi\r\nM9;choisi\r\n"))
-	f.Add([]byte("move_id,status\nM1,chosen\nM2,chosen\n,chosen\nM3,maybe,extra\n"))
-	ds := &model.Dataset{Moves: []model.Move{{ID: "M1", PersonID: "E1"}, {ID: "M2", PersonID: "E1"}, {ID: "M3", PersonID: "E2"}}}
+	f.Add([]byte("move_id,status\nM1,chosen\nM2,chosen\n,chosen\nM3,maybe,extra\n'@M1,\n"))
+	ds := &model.Dataset{Moves: []model.Move{{ID: "M1", PersonID: "E1", PositionID: "P1"}, {ID: "M2", PersonID: "E1", PositionID: "P2"},
+		{ID: "M3", PersonID: "E2", PositionID: "P1"}}, Positions: []model.Position{{ID: "P1", Openings: 1}, {ID: "P2", Openings: 1}}}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		ids, err := ReadPlanChoice(Source{Name: "plan.csv", Data: b}, ReadOptions{}, ds)
+		got, _, err := ReadPlanDecisions(Source{Name: "plan.csv", Data: b}, ReadOptions{}, ds)
 		if err == nil {
-			person := map[string]bool{}
-			for _, id := range ids {
-				i := slices.IndexFunc(ds.Moves, func(m model.Move) bool { return m.ID == id })
-				if i < 0 || person[ds.Moves[i].PersonID] {
-					t.Fatalf("chosen %v: unknown move or two moves for one person", ids)
+			person, position, move := map[string]bool{}, map[string]bool{}, map[string]bool{}
+			for _, d := range got {
+				i := slices.IndexFunc(ds.Moves, func(m model.Move) bool { return m.ID == d.MoveID })
+				if i < 0 || move[d.MoveID] {
+					t.Fatalf("decisions %v: unknown move or a move twice", got)
 				}
-				person[ds.Moves[i].PersonID] = true
+				move[d.MoveID] = true
+				if d.Required() {
+					if person[ds.Moves[i].PersonID] || position[ds.Moves[i].PositionID] {
+						t.Fatalf("decisions %v: two chosen moves for one person or one opening", got)
+					}
+					person[ds.Moves[i].PersonID], position[ds.Moves[i].PositionID] = true, true
+				}
 			}
 			return
 		}
 		var ps Problems
-		if !errors.As(err, &ps) || len(ps) == 0 || ids != nil {
+		if !errors.As(err, &ps) || len(ps) == 0 || got != nil {
 			t.Fatalf("error %T is not a non-empty Problems: %v", err, err)
 		}
 		for _, p := range ps {

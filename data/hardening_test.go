@@ -279,21 +279,27 @@ func TestWriteFileAtomicRefusesInputSpellings(t *testing.T) {
 
 // --- inputs ---
 
+// TestLoadHugeCell: a cell longer than a spreadsheet cell holds is refused
+// at its line and column (it would be cut in the workbook); one at the
+// limit is kept whole.
 func TestLoadHugeCell(t *testing.T) {
 	big := strings.Repeat("é", 5<<20) // 10 MB of UTF-8
-	t.Run("text cell is kept whole", func(t *testing.T) {
-		ds := mustLoad(t, Inputs{People: src("people.csv", "id,name,team\n1,\""+big+"\n"+big+"\",T\n2,Bob,\n")}, ReadOptions{})
-		if len(ds.People) != 2 || ds.People[0].Name != big+"\n"+big || ds.People[0].Team != "T" || ds.People[1].Line != 4 {
-			t.Errorf("got %d people, name of %d bytes, team %q, line of Bob %d", len(ds.People), len(ds.People[0].Name), ds.People[0].Team, ds.People[1].Line)
+	wide := ReadOptions{Limits: Limits{MaxLine: 32 << 20}}
+	t.Run("a 5 million character cell is refused", func(t *testing.T) {
+		got := problemLines(t, Inputs{People: src("people.csv", "id,name,team\n1,\""+big+"\n"+big+"\",T\n2,Bob,\n")}, wide)
+		want := []string{"people.csv:2:2: the cell has 10485761 characters, more than 32767 (shorten it: a spreadsheet cell holds at most 32767 characters, and the committee workbook could not show it whole)"}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("problems (-want +got):\n%s", diff)
 		}
 	})
-	t.Run("a bad huge cell gives a short message", func(t *testing.T) {
-		got := problemLines(t, Inputs{People: src("people.csv", "id,name,grade\n1,Ann,"+big+"\n"+big+",Bob,\n"+big+",Cy,\n")}, ReadOptions{})
-		short := `"` + strings.Repeat("é", 40) + `…" (5242880 characters)`
-		want := []string{
-			`people.csv:2:3: grade ` + short + ` is not a whole number (write a whole number, higher for more senior, or leave the cell empty)`,
-			`people.csv:4:1: duplicate id ` + short + `: first used on line 3 (give each person their own id, or remove the repeated row)`,
+	t.Run("limit and limit+1", func(t *testing.T) {
+		at := strings.Repeat("é", SheetCellChars)
+		ds := mustLoad(t, Inputs{People: src("people.csv", "id,name\n1,"+at+"\n")}, ReadOptions{})
+		if ds.People[0].Name != at {
+			t.Errorf("the cell at the limit was not kept whole")
 		}
+		got := problemLines(t, Inputs{People: src("people.csv", "id,name\n1,Ann\n2,"+at+"x\n")}, ReadOptions{})
+		want := []string{"people.csv:3:2: the cell has 32768 characters, more than 32767 (shorten it: a spreadsheet cell holds at most 32767 characters, and the committee workbook could not show it whole)"}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("problems (-want +got):\n%s", diff)
 		}
@@ -315,16 +321,27 @@ func TestLoadLongLines(t *testing.T) {
 		if err != nil || len(ds.People) != 1 || ds.People[0].Name != "Ann" {
 			t.Fatalf("err = %v, ds = %+v", err, ds)
 		}
-		if len(notes) != 2 || !strings.HasPrefix(notes[1], `people.csv: ignored columns not used by stretchmatch: "y" (column 3), "y" (column 4), `) ||
-			!strings.HasSuffix(notes[1], `"y" (column 200002)`) {
+		if len(notes) != 3 || notes[1] != `people.csv: recognised columns: "id" (column 1), "name" (column 2)` ||
+			!strings.HasPrefix(notes[2], `people.csv: ignored columns not used by stretchmatch: "y" (column 3), "y" (column 4), `) ||
+			!strings.HasSuffix(notes[2], `"y" (column 200002)`) {
 			t.Errorf("notes = %.200q", notes)
 		}
 	})
-	t.Run("a 10 MB line of text in one cell", func(t *testing.T) {
+	t.Run("a 10 MB line is refused at its line", func(t *testing.T) {
 		long := strings.Repeat("a", 10<<20)
-		ds := mustLoad(t, Inputs{People: src("people.csv", "id;name\n1;"+long+"\n2;Bob\n")}, ReadOptions{})
-		if len(ds.People) != 2 || len(ds.People[0].Name) != 10<<20 || ds.People[1].Name != "Bob" {
-			t.Errorf("got %d people", len(ds.People))
+		got := problemLines(t, Inputs{People: src("people.csv", "id;name\n1;"+long+"\n2;Bob\n")}, ReadOptions{})
+		want := []string{"people.csv:2:1: the line is 10485762 bytes long, more than the limit of 1 MiB (check that this is a CSV export; raise the limit with --max-line-length if the line is right)"}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("problems (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("line limit and limit+1", func(t *testing.T) {
+		lim := ReadOptions{Limits: Limits{MaxLine: 16}}
+		mustLoad(t, Inputs{People: src("people.csv", "id,name\n1,Ann Ahlberg-Le\n")}, lim) // 16 bytes
+		got := problemLines(t, Inputs{People: src("people.csv", "id,name\n1,Ann Ahlberg-Lee\n2,Bob\n")}, lim)
+		want := []string{"people.csv:2:1: the line is 17 bytes long, more than the limit of 16 bytes (check that this is a CSV export; raise the limit with --max-line-length if the line is right)"}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("problems (-want +got):\n%s", diff)
 		}
 	})
 }
@@ -479,6 +496,13 @@ func TestLoadBinaryGarbage(t *testing.T) {
 		switch c {
 		case 0, 0x81, 0x8D, 0x8F, 0x90, 0x9D:
 			text[i] = 'x'
+		case '\r': // a lone CR is a problem of its own
+			text[i] = 'z'
+		}
+		// Windows-1252 text holds no valid UTF-8 multi-byte sequence: no
+		// two non-ASCII bytes in a row.
+		if i > 0 && text[i] >= 0x80 && text[i-1] >= 0x80 {
+			text[i] = 'y'
 		}
 	}
 	tests := []struct {
@@ -491,8 +515,6 @@ func TestLoadBinaryGarbage(t *testing.T) {
 		{"NUL inside a cell", "id,name\n1,A\x00nn\n", []string{nul("2:2")}},
 		{"PNG image", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", []string{nul("3:1")}},
 		{"gzip archive", "\x1f\x8b\x08\x00\x00\x00\x00\x00", []string{nul("1:1")}},
-		{"random bytes without NUL", string(bytes.ReplaceAll(random, []byte{0}, []byte{1})), []string{
-			"people.csv:1:1: unreadable encoding: byte 0x9D is neither UTF-8 nor Windows-1252 (the file is in another encoding)" + hint}},
 		{"random Windows-1252 text", string(text), nil},
 		{"invalid UTF-8 that is not Windows-1252", "id,name\n1,Ann\n2,B\x81b\n", []string{
 			"people.csv:3:2: unreadable encoding: byte 0x81 is neither UTF-8 nor Windows-1252 (the file is in another encoding)" + hint}},
@@ -528,6 +550,15 @@ func TestLoadBinaryGarbage(t *testing.T) {
 			}
 		})
 	}
+	t.Run("random bytes without NUL", func(t *testing.T) {
+		// They hold valid UTF-8 sequences by chance, so they are UTF-8
+		// with invalid bytes: the first places, then a count.
+		got := problemLines(t, Inputs{People: src("people.csv", string(bytes.ReplaceAll(random, []byte{0}, []byte{1})))}, ReadOptions{})
+		if len(got) != maxEncodingProblems+1 || !strings.HasPrefix(got[0], "people.csv:1:1: unreadable encoding: bytes 0x88 0x9A are not valid UTF-8 (") ||
+			!strings.Contains(got[maxEncodingProblems], "more places with bytes that are not valid UTF-8") {
+			t.Errorf("problems %.400q", got)
+		}
+	})
 	t.Run("Windows-1252 is still read", func(t *testing.T) {
 		ds := mustLoad(t, Inputs{People: src("people.csv", "id;nom\n1;H\xe9l\xe8ne \x80\x9c\n")}, ReadOptions{})
 		if ds.People[0].Name != "Hélène €œ" {

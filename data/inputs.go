@@ -35,8 +35,17 @@ func Roles() []string {
 // from stdin are problems too. When there is any problem the error is a
 // [Problems] and the Inputs hold the files that could be read. An unknown
 // role in override is an error of the caller (not a Problems).
-func ReadInputs(dir string, override map[string]string, stdin io.Reader) (Inputs, error) {
+//
+// No file is read beyond lim's MaxFileSize (the default when lim is not
+// given): a larger file, or an endless one such as /dev/zero, is a problem
+// at the line where the limit was reached. A folder given as a file is a
+// problem at its 1:1.
+func ReadInputs(dir string, override map[string]string, stdin io.Reader, lim ...Limits) (Inputs, error) {
 	var in Inputs
+	maxSize := DefaultLimits().MaxFileSize
+	if len(lim) > 0 {
+		maxSize = lim[0].withDefaults().MaxFileSize
+	}
 	for role := range override {
 		if indexOf(Roles(), role) < 0 {
 			return in, fmt.Errorf("data: unknown input role %q", role)
@@ -71,9 +80,9 @@ func ReadInputs(dir string, override map[string]string, stdin io.Reader) (Inputs
 				ps = append(ps, Problem{File: name, Msg: "no standard input", Hint: "give a file name instead of -"})
 			default:
 				stdinUsedBy = std
-				b, err := io.ReadAll(stdin)
-				if err != nil {
-					ps = append(ps, Problem{File: name, Msg: "cannot read standard input: " + err.Error(), Hint: "give a file name instead of -"})
+				b, p := readLimited(stdin, name, maxSize)
+				if p != nil {
+					ps = append(ps, *p)
 					continue
 				}
 				*slots[i] = &Source{Name: name, Data: b}
@@ -86,8 +95,11 @@ func ReadInputs(dir string, override map[string]string, stdin io.Reader) (Inputs
 			}
 			path = filepath.Join(dir, std)
 		}
-		b, err := os.ReadFile(path)
+		b, err := ReadFileLimited(path, maxSize)
+		var fileProblems Problems
 		switch {
+		case errors.As(err, &fileProblems):
+			ps = append(ps, fileProblems...)
 		case err == nil:
 			*slots[i] = &Source{Name: path, Data: b}
 		case errors.Is(err, fs.ErrNotExist) && !explicit && role != RolePeople:

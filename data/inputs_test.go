@@ -57,7 +57,7 @@ func TestReadInputs(t *testing.T) {
 			filepath.Join(empty, "people.csv") + ": file not found (put people.csv in the input folder, or name it with --people FILE)",
 			filepath.Join(empty, "nope.csv") + ": file not found (check the name, or put moves.csv in the input folder)",
 			"mentees.csv (standard input): standard input is already read as mentors.csv (only one file can be read from standard input, named -)",
-			empty + ": cannot read the file: is a directory (check that it is a readable file, not a folder)",
+			empty + ":1:1: this is a folder, not a file (give the path of the file itself)",
 		}, "\n")
 		if diff := cmp.Diff(want, ps.Error()); diff != "" {
 			t.Errorf("(-want +got):\n%s", diff)

@@ -29,10 +29,12 @@ type ReadOptions struct {
 	// Config gives the defaults that depend on the configuration (a
 	// mentor's capacity); nil means model.Default().
 	Config *model.Config
-	// PersonName gives the name under which problems name a person (a
-	// manager cycle lists its people); nil uses the name of people.csv.
-	// With --redact it gives the person's pseudonym.
-	PersonName func(p *model.Person) string
+	// Limits bound the length of lines and cells (the zero value: the
+	// defaults); a longer one is a problem at its line and column.
+	Limits Limits
+	// ShowName, when not nil, gives the name that problems show for a
+	// person (a pseudonym under redaction); nil shows names as written.
+	ShowName func(id, name string) string
 }
 
 // Notes are informational messages about how the input was read: encoding
@@ -63,6 +65,8 @@ type fileState struct {
 	// partial holds the keys of ragged records, which were reported but not
 	// decoded.
 	partial map[string]bool
+	// warn holds what can be read but deserves a warning, in file order.
+	warn []Problem
 }
 
 // usable reports whether the file was read far enough for other files to
@@ -102,12 +106,13 @@ func (fs *fileState) keep(rec *record) {
 
 // loader reads one cycle's files.
 type loader struct {
-	delim rune
-	cfg   model.Config
-	notes Notes
-	name  func(p *model.Person) string
-	files [numRoles]fileState
-	ds    model.Dataset
+	delim      rune
+	lim        Limits
+	showNameFn func(id, name string) string
+	cfg        model.Config
+	notes      Notes
+	files      [numRoles]fileState
+	ds         model.Dataset
 }
 
 // Load decodes, checks and cross-checks every given input file and returns
@@ -128,10 +133,7 @@ func Load(in Inputs, opt ReadOptions) (*model.Dataset, Notes, error) {
 	if opt.Delimiter != 0 && !validDelimiter(opt.Delimiter) {
 		return nil, nil, fmt.Errorf("data: invalid delimiter %q", opt.Delimiter)
 	}
-	l := &loader{delim: opt.Delimiter, cfg: model.Default(), name: opt.PersonName}
-	if l.name == nil {
-		l.name = func(p *model.Person) string { return p.Name }
-	}
+	l := &loader{delim: opt.Delimiter, cfg: model.Default(), lim: opt.Limits.withDefaults(), showNameFn: opt.ShowName}
 	if opt.Config != nil {
 		l.cfg = *opt.Config
 	}
@@ -164,28 +166,26 @@ func Load(in Inputs, opt ReadOptions) (*model.Dataset, Notes, error) {
 	var ps Problems
 	for r := range l.files {
 		ps = append(ps, l.files[r].c.sorted()...)
+		l.notes = append(l.notes, warningNotes(l.files[r].warn)...)
 	}
 	if len(ps) > 0 {
 		return nil, l.notes, ps
 	}
 	ds := l.ds
 	// A file with a header only gives nil, like an absent file.
-	if len(ds.Positions) == 0 {
-		ds.Positions = nil
-	}
-	if len(ds.Moves) == 0 {
-		ds.Moves = nil
-	}
-	if len(ds.Mentors) == 0 {
-		ds.Mentors = nil
-	}
-	if len(ds.Mentees) == 0 {
-		ds.Mentees = nil
-	}
-	if len(ds.History) == 0 {
-		ds.History = nil
-	}
+	nilIfEmpty(&ds.Positions)
+	nilIfEmpty(&ds.Moves)
+	nilIfEmpty(&ds.Mentors)
+	nilIfEmpty(&ds.Mentees)
+	nilIfEmpty(&ds.History)
 	return &ds, l.notes, nil
+}
+
+// nilIfEmpty makes an empty slice nil.
+func nilIfEmpty[T any](s *[]T) {
+	if len(*s) == 0 {
+		*s = nil
+	}
 }
 
 // hintEmpty returns what to do with an empty input file.
@@ -203,10 +203,11 @@ func (l *loader) open(src *Source, role int) *csvReader {
 	fs.given = true
 	fs.c.file = src.Name
 	t, ok := decodeText(src, l.delim, hintEmpty(role), &fs.c, &l.notes)
-	if !ok {
+	if !ok || !checkLines(&t, l.lim.MaxLine, &fs.c) {
 		return nil
 	}
 	cr := newCSVReader(&t, &fs.c)
+	cr.maxCell = l.lim.MaxCell
 	rec, ok := cr.next()
 	if !ok {
 		if len(fs.c.list) == 0 {
@@ -235,9 +236,12 @@ func (l *loader) readPeople(src *Source) {
 	}
 	fs := &l.files[rolePeople]
 	l.ds.People = make([]model.Person, 0, cr.estimateRows())
+	audit := auditFields(fs, l.cfg.Pack.EquityColumns)
 	n := decodeRows(cr, fs, tableOf(FilePeople), func(r *personRow, rec *record) {
 		fs.keep(rec)
-		l.ds.People = append(l.ds.People, r.model(rec.line))
+		p := r.model(rec.line)
+		p.Audit = auditValues(rec, audit)
+		l.ds.People = append(l.ds.People, p)
 	})
 	if n == 0 {
 		l.noRows(rolePeople, "people")

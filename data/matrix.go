@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/stretchmatch/stretchmatch/model"
 )
 
 // Matrix is a score or cost matrix read for `stretchmatch assign`.
@@ -132,7 +134,7 @@ func openTable(src Source, opt ReadOptions, emptyHint string) (*csvReader, recor
 	c := &collector{file: src.Name}
 	var notes Notes
 	t, ok := decodeText(&src, opt.Delimiter, emptyHint, c, &notes)
-	if !ok {
+	if !ok || !checkLines(&t, opt.Limits.withDefaults().MaxLine, c) {
 		return nil, record{}, nil, Problems(c.sorted())
 	}
 	cr := newCSVReader(&t, c)
@@ -154,11 +156,14 @@ func readMatrixCell(c *collector, rec *record, j int, delim rune) float64 {
 	f, comma, ok := parseNumber(s)
 	switch {
 	case !ok:
-		c.add(rec.lineOf(j), j+1, fmt.Sprintf("%s is not a number", quoteCell(s)),
+		c.add(rec.lineOf(j), j+1, notNumber(s, "a number"),
 			"write a number, or leave the cell empty or write x to forbid the pair")
 	case comma && delim == ',':
 		c.add(rec.lineOf(j), j+1, fmt.Sprintf("%s has a decimal comma in a comma-separated file", quoteCell(s)),
 			"write "+strings.Replace(s, ",", ".", 1)+" with a decimal point, or save the file with ';' as separator")
+	case math.Abs(f) > model.MaxExactCost:
+		c.add(rec.lineOf(j), j+1, fmt.Sprintf("%s is too large to be computed exactly: at most %d in magnitude", quoteCell(s), int64(model.MaxExactCost)),
+			"scale every value of the matrix down, dividing them all by the same number")
 	default:
 		return f
 	}

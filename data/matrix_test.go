@@ -105,8 +105,8 @@ func TestReadMatrixProblems(t *testing.T) {
 		want:     []string{`m.csv: no row "cap" with the column capacities (add a row whose first cell is cap and whose cells give each column's capacity)`},
 	}, {
 		name: "unreadable",
-		text: "\xFE\xFFx",
-		want: []string{`m.csv:1:1: unreadable encoding: the file is UTF-16 (Excel's "Unicode text") (open it in Excel or LibreOffice and save it as CSV UTF-8, comma- or semicolon-separated)`},
+		text: "PK\x03\x04x",
+		want: []string{`m.csv:1:1: unreadable encoding: this is an Excel workbook (.xlsx), not a CSV file (open it in Excel or LibreOffice and save it as CSV UTF-8, comma- or semicolon-separated)`},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -127,9 +127,9 @@ func TestProblemMessages(t *testing.T) {
 		in:   people("id,name\n"),
 		want: []string{`people.csv:1:1: the file has a header but no people (add one row per person below the header)`},
 	}, {
-		name: "UTF-16 file",
-		in:   people("\xFF\xFEi\x00d\x00"),
-		want: []string{`people.csv:1:1: unreadable encoding: the file is UTF-16 (Excel's "Unicode text") (open it in Excel or LibreOffice and save it as CSV UTF-8, comma- or semicolon-separated)`},
+		name: "UTF-16 file read as text",
+		in:   people("\xFF\xFEi\x00d\x00\t\x00n\x00a\x00m\x00e\x00\n\x00"),
+		want: []string{`people.csv:1:1: the file has a header but no people (add one row per person below the header)`},
 	}, {
 		name: "NUL bytes",
 		in:   people("i\x00d\x00,\x00"),

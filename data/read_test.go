@@ -271,8 +271,10 @@ func TestNotes(t *testing.T) {
 	}
 	want := Notes{
 		"in/people.csv: encoding Windows-1252 (the bytes are not valid UTF-8); delimiter ';' (semicolon) detected from the header line",
+		`in/people.csv: recognised columns: "id" (column 1), "nom" (column 2) as name`,
 		`in/people.csv: ignored columns not used by stretchmatch: "Commentaire RH" (column 3), "x" (column 5)`,
 		"in/mentors.csv: encoding UTF-8 with byte-order mark; delimiter tab detected from the header line",
+		`in/mentors.csv: recognised columns: "person_id" (column 1), "capacity" (column 2)`,
 		"in/mentors.csv: no mentors (the file has only its header)",
 	}
 	if diff := cmp.Diff(want, notes); diff != "" {

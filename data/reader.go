@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -10,9 +11,10 @@ import (
 
 // header is the header row of one file mapped onto the file's column table.
 type header struct {
-	line  int   // physical line of the header row
-	width int   // number of fields in the header row
-	phys  []int // table column index → field index in the file, -1 when absent
+	line  int      // physical line of the header row
+	width int      // number of fields in the header row
+	phys  []int    // table column index → field index in the file, -1 when absent
+	names []string // the header's fields, as in the file
 }
 
 // has reports whether the table column k is present in the file.
@@ -21,7 +23,7 @@ func (h *header) has(k int) bool { return h != nil && h.phys[k] >= 0 }
 // readHeader matches the header record against cols. Duplicate and missing
 // required columns are reported to c; unknown columns are listed in notes.
 func readHeader(rec record, cols []Column, idx headerIndex, c *collector, notes *Notes) *header {
-	h := &header{line: rec.line, width: len(rec.fields), phys: make([]int, len(cols))}
+	h := &header{line: rec.line, width: len(rec.fields), phys: make([]int, len(cols)), names: slices.Clone(rec.fields)}
 	for k := range h.phys {
 		h.phys[k] = -1
 	}
@@ -49,10 +51,41 @@ func readHeader(rec record, cols []Column, idx headerIndex, c *collector, notes 
 			c.add(h.line, h.width+1, fmt.Sprintf("missing required column %q", col.Name), addColumnHint(col))
 		}
 	}
+	if known := recognised(rec.fields, cols, h); len(known) > 0 {
+		*notes = append(*notes, fmt.Sprintf("%s: recognised columns: %s", c.file, strings.Join(known, ", ")))
+	}
 	if len(unknown) > 0 {
 		*notes = append(*notes, fmt.Sprintf("%s: ignored columns not used by stretchmatch: %s", c.file, strings.Join(unknown, ", ")))
 	}
 	return h
+}
+
+// recognised lists the columns of the file that were matched, in the
+// file's order, each as its header and, when that differs, the standard
+// name it was read as: `"Matricule" (column 1) as id`.
+func recognised(fields []string, cols []Column, h *header) []string {
+	byField := make([]int, len(fields))
+	for i := range byField {
+		byField[i] = -1
+	}
+	for k, i := range h.phys {
+		if i >= 0 {
+			byField[i] = k
+		}
+	}
+	var out []string
+	for i, k := range byField {
+		if k < 0 {
+			continue
+		}
+		name := strings.TrimSpace(fields[i])
+		s := fmt.Sprintf("%s (column %d)", quoteCell(name), i+1)
+		if name != cols[k].Name {
+			s += " as " + cols[k].Name
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 func addColumnHint(col Column) string {
@@ -61,6 +94,27 @@ func addColumnHint(col Column) string {
 		names = names[:4]
 	}
 	return fmt.Sprintf("add a column named %s to the header; other accepted names include %s", col.Name, strings.Join(names, ", "))
+}
+
+// checkCells reports the problems of the decoded cells of rec (and an
+// empty required cell) to fs, and keeps their warnings.
+func checkCells(fs *fileState, cols []Column, cells []cell, rec *record, delim rune) {
+	h, c := fs.h, &fs.c
+	for k, cl := range cells {
+		f := h.phys[k]
+		if f < 0 {
+			continue
+		}
+		if msg, hint := cl.problem(delim); msg != "" {
+			c.add(rec.lineOf(f), f+1, cols[k].Name+" "+msg, hint)
+		} else if cols[k].Required && cl.empty() {
+			c.add(rec.lineOf(f), f+1, cols[k].Name+" is empty", "fill in the "+cols[k].Name+", or remove the row")
+		} else if w, ok := cl.(warner); ok {
+			if msg, hint := w.warning(); msg != "" {
+				fs.warn = append(fs.warn, Problem{File: c.file, Line: rec.lineOf(f), Col: f + 1, Msg: cols[k].Name + " " + msg, Hint: hint})
+			}
+		}
+	}
 }
 
 // chunkRows is how many rows are decoded by gocsv at a time, so that memory
@@ -116,17 +170,7 @@ func decodeRows[R any, P rowPtr[R]](cr *csvReader, fs *fileState, cols []Column,
 			rec := &recs[i]
 			p := P(&rows[i])
 			cellBuf = p.cells(cellBuf)
-			for k, cl := range cellBuf {
-				f := h.phys[k]
-				if f < 0 {
-					continue
-				}
-				if msg, hint := cl.problem(delim); msg != "" {
-					c.add(rec.lineOf(f), f+1, cols[k].Name+" "+msg, hint)
-				} else if cols[k].Required && cl.empty() {
-					c.add(rec.lineOf(f), f+1, cols[k].Name+" is empty", "fill in the "+cols[k].Name+", or remove the row")
-				}
-			}
+			checkCells(fs, cols, cellBuf, rec, delim)
 			each(p, rec)
 		}
 		recs, batch = recs[:0], batch[:1]

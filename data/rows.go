@@ -23,15 +23,16 @@ type personRow struct {
 	Grade               intCell     `csv:"grade"`
 	Headcount           countCell   `csv:"headcount"`
 	FunctionsHeld       listCell    `csv:"functions_held"`
-	Languages           tagCell     `csv:"languages"`
+	Languages           langCell    `csv:"languages"`
 	Gender              textCell    `csv:"gender"`
 	LearningOrientation ratingCell  `csv:"learning_orientation"`
+	PositionID          textCell    `csv:"position_id"`
 }
 
 func (r *personRow) cells(b []cell) []cell {
 	return append(b[:0], &r.ID, &r.Name, &r.ManagerID, &r.Division, &r.Function, &r.Country,
 		&r.SiteType, &r.RoleKind, &r.ProductLine, &r.Team, &r.Grade, &r.Headcount,
-		&r.FunctionsHeld, &r.Languages, &r.Gender, &r.LearningOrientation)
+		&r.FunctionsHeld, &r.Languages, &r.Gender, &r.LearningOrientation, &r.PositionID)
 }
 
 func (r *personRow) model(line int) model.Person {
@@ -41,8 +42,8 @@ func (r *personRow) model(line int) model.Person {
 		SiteType: r.SiteType.v, RoleKind: r.RoleKind.v, ProductLine: r.ProductLine.v,
 		Team: r.Team.v, Grade: r.Grade.v, Headcount: r.Headcount.v,
 		FunctionsHeld: r.FunctionsHeld.v, Languages: r.Languages.v, Gender: r.Gender.v,
-		LearningOrientation: r.LearningOrientation.v,
-		Line:                line,
+		LearningOrientation: r.LearningOrientation.v, PositionID: r.PositionID.v,
+		Line: line,
 	}
 }
 
@@ -157,7 +158,7 @@ type mentorRow struct {
 	PersonID   textCell  `csv:"person_id"`
 	Capacity   countCell `csv:"capacity"`
 	Experience tagCell   `csv:"experience"`
-	Languages  tagCell   `csv:"languages"`
+	Languages  langCell  `csv:"languages"`
 	Available  flagCell  `csv:"available"`
 }
 

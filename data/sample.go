@@ -6,7 +6,7 @@ import (
 	"path"
 )
 
-//go:embed sample/*.csv sample/README.md
+//go:embed sample/*.csv sample/README.md sample/previous/*.csv sample/previous/run.json
 var sampleFiles embed.FS
 
 // SampleFS returns the embedded sample organisation: the six input files

@@ -1,7 +1,6 @@
 package matcher
 
 import (
-	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -56,6 +55,12 @@ type MatchOptions struct {
 	AllowRepeat bool
 	// Rematch ignores active pairs in history: everybody is matched anew.
 	Rematch bool
+	// Decisions are the committee's pair decisions: a required pair is
+	// made and uses a place of its mentor (lifting ended_before and
+	// low_fit, never another rule), a forbidden pair is never made, and
+	// the rest is the optimum. Move decisions are ignored here (they
+	// shape the plan).
+	Decisions []*model.Decision
 }
 
 // Mentee is a mentee with what matching derived about them.
@@ -101,6 +106,10 @@ type Pair struct {
 	NextBestFit Fit
 	Loss        float64
 	TierLoss    int
+	// Decision is the committee's decision that requires the pair, nil if
+	// none; Lifted lists the rules it lifts for this pair.
+	Decision *model.Decision
+	Lifted   []Rule
 }
 
 // Unmatched is a mentee left without a mentor, and why.
@@ -113,6 +122,11 @@ type Unmatched struct {
 	// above 0, they were all full with mentees of higher priority (or equal
 	// priority and more total fit).
 	Eligible int
+	// Forbidden counts the mentors the mentee could have had but for the
+	// committee's decision; FullByDecision the eligible mentors that are
+	// full and hold at least one pair the committee required.
+	Forbidden      int
+	FullByDecision int
 }
 
 // NumRules is the number of rules in Rules.
@@ -132,6 +146,8 @@ type Matching struct {
 	Mentors   []*Mentor // in the order of mentors.csv
 	TierTotal int       // Σ tier over the matched mentees of the solve
 	FitTotal  float64   // Σ fit over the pairs of the solve
+	// Plan is the plan the matching followed, nil without one.
+	Plan *Plan
 }
 
 // Match pairs the mentees of ds with its mentors (SPEC §6): never breaking a
@@ -157,7 +173,7 @@ func Match(cfg *model.Config, ds *model.Dataset, ix *Index, pl *Plan, opt MatchO
 		planned = pl.ChosenFor()
 	}
 
-	res := &Matching{}
+	res := &Matching{Plan: pl}
 	mentorByID := make(map[string]*Mentor, len(ds.Mentors))
 	for i := range ds.Mentors {
 		row := &ds.Mentors[i]
@@ -188,52 +204,17 @@ func Match(cfg *model.Config, ds *model.Dataset, ix *Index, pl *Plan, opt MatchO
 		mentees = append(mentees, e)
 	}
 
-	// History: keep the active pairs still allowed.
+	pd := newPairDecisions(opt.Decisions)
+	if errs := mx.makeRequired(&pd, ds, menteeByID, mentorByID, res); len(errs) > 0 {
+		return nil, errs
+	}
 	kept := make(map[string]bool)
+	for _, p := range res.Pairs {
+		kept[p.Mentee.Person.ID] = true
+	}
 	if !opt.Rematch {
-		// Active pairs in a fixed order, whatever the order of the rows:
-		// with two active pairs for one mentee, the earlier one is kept.
-		order := make([]*model.HistoryPair, 0, len(ds.History))
-		for i := range ds.History {
-			order = append(order, &ds.History[i])
-		}
-		slices.SortStableFunc(order, func(a, b *model.HistoryPair) int {
-			return cmp.Or(strings.Compare(a.MenteeID, b.MenteeID), strings.Compare(a.Since, b.Since),
-				strings.Compare(a.MentorID, b.MentorID))
-		})
-		for _, h := range order {
-			if h.Status == model.PairEnded {
-				continue
-			}
-			e := menteeByID[h.MenteeID]
-			if e == nil {
-				p, ok := ix.People[h.MenteeID]
-				if !ok {
-					return nil, fmt.Errorf("matcher: history mentee %s is not in people", h.MenteeID)
-				}
-				e = mx.newMentee(p, nil, planned[p.ID])
-			}
-			m := mentorByID[h.MentorID]
-			var rule Rule
-			var fit Fit
-			switch {
-			case m == nil:
-				rule = RuleUnavailable
-			case kept[e.Person.ID]:
-				rule = RuleAlreadyPaired
-			default:
-				rule, fit = mx.check(e, m)
-				if rule == "" && m.Kept >= m.Capacity {
-					rule = RuleMentorFull
-				}
-			}
-			if rule != "" {
-				res.Broken = append(res.Broken, Broken{Pair: h, Rule: rule})
-				continue
-			}
-			kept[e.Person.ID] = true
-			m.Kept++
-			res.Pairs = append(res.Pairs, Pair{Mentee: e, Mentor: m, Fit: fit, Status: PairKept})
+		if err := mx.keepHistory(ds, &pd, menteeByID, mentorByID, planned, kept, res); err != nil {
+			return nil, err
 		}
 	}
 
@@ -252,19 +233,31 @@ func Match(cfg *model.Config, ds *model.Dataset, ix *Index, pl *Plan, opt MatchO
 	big := int64(2*10000*n + 1) // above twice any total fit in hundredths
 	none := m
 	cells := make([]solveRow, n)
-	excluded := make([][NumRules]int, n)
-	eligible := make([]int, n)
+	why := make([]Unmatched, n)
+	decided := make(map[*Mentor]bool)
+	for _, p := range res.Pairs {
+		if p.Decision != nil {
+			decided[p.Mentor] = true
+		}
+	}
 	forEachRow(n, func(r int, buf *solveRow) {
 		e := rows[r]
 		buf.cols, buf.keys = buf.cols[:0], buf.keys[:0]
 		for c, mt := range mentors {
 			rule, fit := mx.rule(e, mt, false)
-			if rule != "" {
-				excluded[r][ruleIndex(rule)]++
+			switch {
+			case rule != "":
+				why[r].Excluded[ruleIndex(rule)]++
+				continue
+			case pd.forbids(e, mt):
+				why[r].Forbidden++
 				continue
 			}
-			eligible[r]++
+			why[r].Eligible++
 			if mt.Left() == 0 {
+				if decided[mt] {
+					why[r].FullByDecision++
+				}
 				continue
 			}
 			buf.cols = append(buf.cols, int32(c))
@@ -287,7 +280,8 @@ func Match(cfg *model.Config, ds *model.Dataset, ix *Index, pl *Plan, opt MatchO
 	for r, e := range rows {
 		c := sol.RowCol[r]
 		if c == none {
-			res.Unmatched = append(res.Unmatched, Unmatched{Mentee: e, Excluded: excluded[r], Eligible: eligible[r]})
+			why[r].Mentee = e
+			res.Unmatched = append(res.Unmatched, why[r])
 			continue
 		}
 		mt := mentors[c]

@@ -35,6 +35,10 @@ const (
 	Duplicate WhyNot = "duplicate"
 )
 
+// Forbidden: the committee forbade the move (a decision, or a plan file
+// where it is not chosen).
+const Forbidden WhyNot = "forbidden"
+
 // PlanEntry is the plan's verdict on one candidate move.
 type PlanEntry struct {
 	Score  *Score
@@ -45,6 +49,18 @@ type PlanEntry struct {
 	// (OtherMove), the moves that filled the position (PositionFilled), or
 	// the duplicate kept (Duplicate).
 	By []*PlanEntry
+	// Instead is the move the person takes when it is not this one and Why
+	// is PositionFilled: the position went to others, so the person was
+	// given another of their moves.
+	Instead *PlanEntry
+	// Decision is the committee's decision on the move, nil if none.
+	Decision *model.Decision
+}
+
+// Exception reports whether the move is chosen although it is overstretch
+// and overstretch moves are excluded: the committee required it.
+func (e *PlanEntry) Exception(allowOverstretch bool) bool {
+	return e.Status == Chosen && e.Score.Band == Overstretch && !allowOverstretch
 }
 
 // OpenPosition is a position with openings left after the plan.
@@ -55,48 +71,154 @@ type OpenPosition struct {
 	Candidates int // eligible candidate moves (not excluded)
 }
 
-// Plan is the set of moves with the most total development value.
+// PlanMode tells which plan a Plan is.
+type PlanMode string
+
+// The plans a cycle can show.
+const (
+	// PlanOptimum is the free optimum: no decision.
+	PlanOptimum PlanMode = "optimum"
+	// PlanDecided is the optimum under the committee's decisions.
+	PlanDecided PlanMode = "decided"
+	// PlanCommittee is the committee's own plan, a plan file it edited.
+	PlanCommittee PlanMode = "committee"
+)
+
+// Plan is the set of moves with the most total development value, under
+// the committee's decisions when there are any.
 type Plan struct {
 	Entries []PlanEntry // one per move, in the order of the scores given
 	Total   float64     // Σ v over chosen moves
 	Open    []OpenPosition
 	// AllowOverstretch records whether overstretch moves could be chosen.
 	AllowOverstretch bool
+	// Mode says which plan this is; Optimum is the total of the free
+	// optimum, equal to Total for PlanOptimum and set by [PriceDecisions]
+	// otherwise.
+	Mode    PlanMode
+	Optimum float64
 }
 
 // PlanOptions control planning.
 type PlanOptions struct {
 	AllowOverstretch bool
+	// Decisions are the committee's move decisions: a required move is in
+	// the plan (even overstretch, an exception), a forbidden one never. At
+	// most one required move per person and Openings per position (the
+	// reader of decisions checks it).
+	Decisions []*model.Decision
+	// Committee marks the decisions as the committee's own plan (a plan
+	// file), for the Mode of the result.
+	Committee bool
+}
+
+// planRows is the assignment problem of a plan: one row per person with
+// eligible moves (by person id), the positions as columns and a last
+// "no move" column.
+type planRows struct {
+	col      map[string]int // position id → column
+	people   []string
+	cells    map[string][]planCell
+	required map[string]bool // person → has a required move
+	capacity []int
+}
+
+type planCell struct {
+	col   int
+	entry int
 }
 
 // MakePlan chooses at most one move per person and at most Openings people
 // per position, maximising the total development value Σ v(C) exactly with
-// the assignment solver (SPEC §5). positions lists every open position, so
-// that those nobody was proposed for are reported open too.
+// the assignment solver (SPEC §5), under the committee's decisions in
+// opt. positions lists every open position, so that those nobody was
+// proposed for are reported open too. A move to a position not in
+// positions is an error.
 func MakePlan(cfg *model.Config, scores []Score, positions []model.Position, opt PlanOptions) (*Plan, error) {
-	pl := &Plan{Entries: make([]PlanEntry, len(scores)), AllowOverstretch: opt.AllowOverstretch}
-	for i := range scores {
-		pl.Entries[i] = PlanEntry{Score: &scores[i], Value: scores[i].Value(cfg), Status: NotChosen}
+	pl := &Plan{Entries: make([]PlanEntry, len(scores)), AllowOverstretch: opt.AllowOverstretch, Mode: PlanOptimum}
+	switch {
+	case opt.Committee:
+		pl.Mode = PlanCommittee
+	case len(opt.Decisions) > 0:
+		pl.Mode = PlanDecided
 	}
+	decided := make(map[string]*model.Decision, len(opt.Decisions))
+	for _, d := range opt.Decisions {
+		decided[d.MoveID] = d
+	}
+	for i := range scores {
+		pl.Entries[i] = PlanEntry{Score: &scores[i], Value: scores[i].Value(cfg), Status: NotChosen, Decision: decided[scores[i].Move.ID]}
+	}
+	pr, err := pl.rows(positions)
+	if err != nil {
+		return nil, err
+	}
+	none := len(positions)
+	start := make([]int, 1, len(pr.people)+1)
+	var cols []int
+	var vals []float64
+	var entryOf []int
+	for _, pid := range pr.people {
+		for _, c := range pr.cells[pid] {
+			cols = append(cols, c.col)
+			vals = append(vals, pl.Entries[c.entry].Value)
+			entryOf = append(entryOf, c.entry)
+		}
+		if !pr.required[pid] {
+			cols = append(cols, none)
+			vals = append(vals, 0)
+			entryOf = append(entryOf, -1)
+		}
+		start = append(start, len(cols))
+	}
+	prob := assign.NewSparse(len(pr.people), len(positions)+1, start, cols, vals)
+	prob.SetCapacity(pr.capacity)
+	sol, err := assign.Solve(prob, assign.Options{Maximize: true})
+	if err != nil {
+		return nil, fmt.Errorf("matcher: plan: %w", err)
+	}
+	filledBy := make([][]*PlanEntry, len(positions))
+	for r := range pr.people {
+		if j := sol.RowCol[r]; j != none {
+			for k := start[r]; k < start[r+1]; k++ {
+				if cols[k] == j {
+					e := &pl.Entries[entryOf[k]]
+					e.Status, e.Why = Chosen, ""
+					pl.Total += e.Value
+					filledBy[j] = append(filledBy[j], e)
+					break
+				}
+			}
+		}
+	}
+	if pl.Mode == PlanOptimum {
+		pl.Optimum = pl.Total
+	}
+	pl.explain(pr, filledBy, positions)
+	return pl, nil
+}
 
-	// Columns: the positions in their order, then one "no move" column
-	// that every person may take at value 0.
+// rows sorts the moves into the rows of the plan's problem: forbidden and
+// excluded moves are explained and left out, a person proposed twice for
+// one position keeps one cell (the required move, else the higher value,
+// else the earlier row), and a person with a required move has that cell
+// only.
+func (pl *Plan) rows(positions []model.Position) (*planRows, error) {
 	col := make(map[string]int, len(positions))
 	for j := range positions {
 		if _, dup := col[positions[j].ID]; !dup {
 			col[positions[j].ID] = j
 		}
 	}
-	// Rows: the people with at least one eligible move, by person id.
-	type cell struct {
-		col   int
-		entry int
-	}
-	byPerson := make(map[string][]cell)
-	var people []string
+	pr := &planRows{col: col, cells: make(map[string][]planCell), required: make(map[string]bool)}
 	for i := range pl.Entries {
 		e := &pl.Entries[i]
-		if e.Score.Band == Overstretch && !opt.AllowOverstretch {
+		req := e.Decision != nil && e.Decision.Required()
+		switch {
+		case e.Decision != nil && !req:
+			e.Why = Forbidden
+			continue
+		case e.Score.Band == Overstretch && !pl.AllowOverstretch && !req:
 			e.Why = Excluded
 			continue
 		}
@@ -105,15 +227,16 @@ func MakePlan(cfg *model.Config, scores []Score, positions []model.Position, opt
 			return nil, fmt.Errorf("matcher: move %s: position %s is not open", e.Score.Move.ID, e.Score.Position.ID)
 		}
 		pid := e.Score.Person.ID
-		cells := byPerson[pid]
+		cells := pr.cells[pid]
 		if len(cells) == 0 {
-			people = append(people, pid)
+			pr.people = append(pr.people, pid)
 		}
-		if k := slices.IndexFunc(cells, func(c cell) bool { return c.col == j }); k >= 0 {
-			// The same person proposed twice for one position: keep the
-			// higher value, the earlier row on a tie.
+		if req {
+			pr.required[pid] = true
+		}
+		if k := slices.IndexFunc(cells, func(c planCell) bool { return c.col == j }); k >= 0 {
 			kept := &pl.Entries[cells[k].entry]
-			if e.Value > kept.Value {
+			if req || (e.Value > kept.Value && !(kept.Decision != nil && kept.Decision.Required())) {
 				kept.Why, kept.By = Duplicate, []*PlanEntry{e}
 				cells[k].entry = i
 			} else {
@@ -121,88 +244,97 @@ func MakePlan(cfg *model.Config, scores []Score, positions []model.Position, opt
 			}
 			continue
 		}
-		byPerson[pid] = append(cells, cell{j, i})
+		pr.cells[pid] = append(cells, planCell{j, i})
 	}
-	slices.Sort(people)
-
-	none := len(positions)
-	start := make([]int, 1, len(people)+1)
-	var cols []int
-	var vals []float64
-	var entryOf []int
-	for _, pid := range people {
-		for _, c := range byPerson[pid] {
-			cols = append(cols, c.col)
-			vals = append(vals, pl.Entries[c.entry].Value)
-			entryOf = append(entryOf, c.entry)
-		}
-		cols = append(cols, none)
-		vals = append(vals, 0)
-		entryOf = append(entryOf, -1)
-		start = append(start, len(cols))
-	}
-	capacity := make([]int, len(positions)+1)
-	for j := range positions {
-		capacity[j] = max(positions[j].Openings, 1)
-	}
-	capacity[none] = len(people)
-
-	prob := assign.NewSparse(len(people), len(positions)+1, start, cols, vals)
-	prob.SetCapacity(capacity)
-	sol, err := assign.Solve(prob, assign.Options{Maximize: true})
-	if err != nil {
-		return nil, fmt.Errorf("matcher: plan: %w", err)
-	}
-
-	filledBy := make([][]*PlanEntry, len(positions))
-	chosenOf := make(map[string]*PlanEntry, len(people))
-	for r, pid := range people {
-		j := sol.RowCol[r]
-		if j == none {
+	slices.Sort(pr.people)
+	for _, pid := range pr.people {
+		// A person's required move is their only cell.
+		if !pr.required[pid] {
 			continue
 		}
-		for k := start[r]; k < start[r+1]; k++ {
-			if cols[k] == j {
-				e := &pl.Entries[entryOf[k]]
-				e.Status, e.Why = Chosen, ""
-				pl.Total += e.Value
-				filledBy[j] = append(filledBy[j], e)
-				chosenOf[pid] = e
-				break
-			}
-		}
+		cells := pr.cells[pid]
+		k := slices.IndexFunc(cells, func(c planCell) bool {
+			d := pl.Entries[c.entry].Decision
+			return d != nil && d.Required()
+		})
+		pr.cells[pid] = []planCell{cells[k]}
 	}
+	pr.capacity = make([]int, len(positions)+1)
+	for j := range positions {
+		pr.capacity[j] = max(positions[j].Openings, 1)
+	}
+	pr.capacity[len(positions)] = len(pr.people)
+	return pr, nil
+}
 
-	// Explain every eligible move left out.
+// explain says why every move left out was not chosen, and lists the
+// positions left open. Each reason is a fact of the plan: the person's
+// chosen move has at least this move's value (or the committee required
+// it, or this move's position had room), or the position is full (naming
+// who has it), or else the move has no value to add.
+func (pl *Plan) explain(pr *planRows, filledBy [][]*PlanEntry, positions []model.Position) {
+	chosenOf := pl.ChosenFor()
 	candidates := make([]int, len(positions))
-	for _, pid := range people {
-		for _, c := range byPerson[pid] {
-			candidates[c.col]++
-			e := &pl.Entries[c.entry]
-			switch {
-			case e.Status == Chosen:
-			case chosenOf[pid] != nil:
-				e.Why, e.By = OtherMove, []*PlanEntry{chosenOf[pid]}
-			case len(filledBy[c.col]) >= capacity[c.col]:
-				e.Why, e.By = PositionFilled, filledBy[c.col]
-			default:
-				e.Why = NoValue
-			}
-		}
-	}
 	proposed := make([]int, len(positions))
 	for i := range pl.Entries {
-		if j, ok := col[pl.Entries[i].Score.Position.ID]; ok {
-			proposed[j]++
+		e := &pl.Entries[i]
+		j, open := pr.col[e.Score.Position.ID]
+		if !open {
+			continue
+		}
+		proposed[j]++
+		other := chosenOf[e.Score.Person.ID]
+		full := len(filledBy[j]) >= pr.capacity[j]
+		if e.Why == Forbidden && e.Decision.FromPlan {
+			pl.planFact(e, other, full, filledBy[j])
+			continue
+		}
+		switch e.Why {
+		case Excluded, Forbidden, Duplicate:
+			continue
+		}
+		candidates[j]++
+		if e.Status == Chosen {
+			continue
+		}
+		switch {
+		case other != nil && (other.Value >= e.Value || other.Decision != nil || !full):
+			e.Why, e.By = OtherMove, []*PlanEntry{other}
+		case full:
+			e.Why, e.By, e.Instead = PositionFilled, filledBy[j], other
+		default:
+			e.Why = NoValue
 		}
 	}
 	for j := range positions {
-		if len(filledBy[j]) < capacity[j] {
+		if len(filledBy[j]) < pr.capacity[j] {
 			pl.Open = append(pl.Open, OpenPosition{Position: &positions[j], Filled: len(filledBy[j]),
 				Proposed: proposed[j], Candidates: candidates[j]})
 		}
 	}
-	return pl, nil
+}
+
+// planFact explains a move that a plan file leaves out by a fact that
+// holds whatever the file chose, when there is one: the move is
+// overstretch (and excluded), the person's chosen move has at least its
+// value or was chosen by the file too, or the position is full of moves of
+// higher value or chosen by the file. Otherwise Why stays Forbidden: the
+// committee's plan did not choose it.
+func (pl *Plan) planFact(e, other *PlanEntry, full bool, filled []*PlanEntry) {
+	byFile := func(x *PlanEntry) bool { return x.Decision != nil && x.Decision.Required() }
+	higher := full && !slices.ContainsFunc(filled, func(x *PlanEntry) bool { return x.Value <= e.Value })
+	switch {
+	case e.Score.Band == Overstretch && !pl.AllowOverstretch:
+		e.Why = Excluded
+	case other != nil && other.Value >= e.Value:
+		e.Why, e.By = OtherMove, []*PlanEntry{other}
+	case higher:
+		e.Why, e.By, e.Instead = PositionFilled, filled, other
+	case other != nil && byFile(other):
+		e.Why, e.By = OtherMove, []*PlanEntry{other}
+	case full && !slices.ContainsFunc(filled, func(x *PlanEntry) bool { return !byFile(x) }):
+		e.Why, e.By = PositionFilled, filled
+	}
 }
 
 // Unplaced is a person with candidate moves who was given none.
@@ -210,8 +342,9 @@ type Unplaced struct {
 	Person *model.Person
 	Moves  []*PlanEntry
 	// Why summarises: Excluded when every candidate was overstretch,
-	// PositionFilled when every eligible candidate's position went to
-	// others, NoValue otherwise.
+	// Forbidden when every candidate was forbidden by the committee or
+	// overstretch, PositionFilled when the position of every other
+	// candidate went to others, NoValue otherwise.
 	Why WhyNot
 }
 
@@ -243,21 +376,27 @@ func (pl *Plan) Unplaced() []Unplaced {
 			continue
 		}
 		u := byPerson[id]
-		u.Why = Excluded
+		var filled, forbidden, noValue bool
 		for _, e := range u.Moves {
 			switch e.Why {
 			case Excluded, Duplicate:
 			case PositionFilled:
-				if u.Why == Excluded {
-					u.Why = PositionFilled
-				}
-			case NotGiven:
-				if u.Why != NoValue {
-					u.Why = NotGiven
-				}
+				filled = true
+			case Forbidden:
+				forbidden = true
 			default:
-				u.Why = NoValue
+				noValue = true
 			}
+		}
+		switch {
+		case noValue:
+			u.Why = NoValue
+		case filled:
+			u.Why = PositionFilled
+		case forbidden:
+			u.Why = Forbidden
+		default:
+			u.Why = Excluded
 		}
 		out = append(out, *u)
 	}
@@ -284,63 +423,4 @@ func (pl *Plan) ChosenCount() int {
 		}
 	}
 	return n
-}
-
-// NotGiven is the reason of a move left out of a plan given by the user
-// (GivenPlan) for none of the other reasons.
-const NotGiven WhyNot = "not_in_given_plan"
-
-// GivenPlan returns the plan whose chosen moves are the moves of ids (such
-// as the chosen rows of a plan.csv a committee edited), for matching to
-// follow. Each id must be a move of scores and each person may have one
-// chosen move. The other moves are not chosen: because the person has
-// another move, because the chosen moves fill the position, or else
-// NotGiven. Positions with openings left are reported open.
-func GivenPlan(cfg *model.Config, scores []Score, positions []model.Position, ids []string) (*Plan, error) {
-	pl := &Plan{Entries: make([]PlanEntry, len(scores)), AllowOverstretch: true}
-	byMove := make(map[string]*PlanEntry, len(scores))
-	for i := range scores {
-		pl.Entries[i] = PlanEntry{Score: &scores[i], Value: scores[i].Value(cfg), Status: NotChosen}
-		if _, dup := byMove[scores[i].Move.ID]; !dup {
-			byMove[scores[i].Move.ID] = &pl.Entries[i]
-		}
-	}
-	person := make(map[string]*PlanEntry)
-	filled := make(map[string][]*PlanEntry)
-	for _, id := range ids {
-		e, ok := byMove[id]
-		if !ok {
-			return nil, fmt.Errorf("matcher: the given plan chooses move %s, which is not a candidate move", id)
-		}
-		if other, dup := person[e.Score.Person.ID]; dup {
-			return nil, fmt.Errorf("matcher: the given plan chooses moves %s and %s for %s", other.Score.Move.ID, id, e.Score.Person.ID)
-		}
-		e.Status = Chosen
-		person[e.Score.Person.ID] = e
-		filled[e.Score.Position.ID] = append(filled[e.Score.Position.ID], e)
-		pl.Total += e.Value
-	}
-	proposed := make(map[string]int)
-	for i := range pl.Entries {
-		e := &pl.Entries[i]
-		proposed[e.Score.Position.ID]++
-		if e.Status == Chosen {
-			continue
-		}
-		switch by := filled[e.Score.Position.ID]; {
-		case person[e.Score.Person.ID] != nil:
-			e.Why, e.By = OtherMove, []*PlanEntry{person[e.Score.Person.ID]}
-		case len(by) > 0 && len(by) >= e.Score.Position.Openings:
-			e.Why, e.By = PositionFilled, by
-		default:
-			e.Why = NotGiven
-		}
-	}
-	for i := range positions {
-		p := &positions[i]
-		if n := len(filled[p.ID]); n < p.Openings {
-			pl.Open = append(pl.Open, OpenPosition{Position: p, Filled: n, Proposed: proposed[p.ID], Candidates: proposed[p.ID]})
-		}
-	}
-	return pl, nil
 }

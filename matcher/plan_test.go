@@ -213,7 +213,9 @@ func TestMakePlanReasons(t *testing.T) {
 	}
 }
 
-func TestGivenPlan(t *testing.T) {
+// TestPlanUnderDecisions plans as a committee's plan file would: m1 and
+// the overstretch m4 required, m5 forbidden, m6 left to the optimum.
+func TestPlanUnderDecisions(t *testing.T) {
 	cfg := model.Default()
 	people := []model.Person{{ID: "A"}, {ID: "B"}, {ID: "C"}, {ID: "D"}}
 	positions := []model.Position{{ID: "J1", Openings: 1}, {ID: "J2", Openings: 2}, {ID: "J3", Openings: 1}}
@@ -221,14 +223,18 @@ func TestGivenPlan(t *testing.T) {
 		return Score{Move: &model.Move{ID: id}, Person: &people[p], Position: &positions[j], Challenge: c, Band: band}
 	}
 	scores := []Score{
-		mk("m1", 0, 0, 40, Stretch),     // A → J1: chosen
+		mk("m1", 0, 0, 40, Stretch),     // A → J1: required
 		mk("m2", 0, 1, 50, Stretch),     // A → J2: A has m1
 		mk("m3", 1, 0, 45, Stretch),     // B → J1: B has m4
-		mk("m4", 1, 1, 80, Overstretch), // B → J2: chosen though overstretch
-		mk("m5", 2, 2, 30, Stretch),     // C → J3: left out by the committee
+		mk("m4", 1, 1, 80, Overstretch), // B → J2: required though overstretch
+		mk("m5", 2, 2, 30, Stretch),     // C → J3: forbidden
 		mk("m6", 3, 0, 35, Stretch),     // D → J1: filled by m1
 	}
-	pl, err := GivenPlan(&cfg, scores, positions, []string{"m1", "m4"})
+	req := func(id string) *model.Decision {
+		return &model.Decision{Kind: model.DecideMove, Verb: model.Require, MoveID: id}
+	}
+	forbid := &model.Decision{Kind: model.DecideMove, Verb: model.Forbid, MoveID: "m5"}
+	pl, err := MakePlan(&cfg, scores, positions, PlanOptions{Decisions: []*model.Decision{req("m1"), req("m4"), forbid}, Committee: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +243,7 @@ func TestGivenPlan(t *testing.T) {
 		why    WhyNot
 		by     string
 	}{{Chosen, "", ""}, {NotChosen, OtherMove, "m1"}, {NotChosen, OtherMove, "m4"}, {Chosen, "", ""},
-		{NotChosen, NotGiven, ""}, {NotChosen, PositionFilled, "m1"}}
+		{NotChosen, Forbidden, ""}, {NotChosen, PositionFilled, "m1"}}
 	for i, w := range want {
 		e := &pl.Entries[i]
 		by := ""
@@ -248,6 +254,9 @@ func TestGivenPlan(t *testing.T) {
 			t.Errorf("%s: %s %s by %q; want %s %s by %q", e.Score.Move.ID, e.Status, e.Why, by, w.status, w.why, w.by)
 		}
 	}
+	if !pl.Entries[3].Exception(false) || pl.Entries[0].Exception(false) || pl.Mode != PlanCommittee {
+		t.Errorf("m4 exception %v, m1 exception %v, mode %s", pl.Entries[3].Exception(false), pl.Entries[0].Exception(false), pl.Mode)
+	}
 	if got, want := pl.Total, scores[0].Value(&cfg)+scores[3].Value(&cfg); got != want {
 		t.Errorf("total %v, want %v", got, want)
 	}
@@ -255,15 +264,10 @@ func TestGivenPlan(t *testing.T) {
 	if len(pl.Open) != 2 || pl.Open[0].Position.ID != "J2" || pl.Open[0].Filled != 1 || pl.Open[1].Position.ID != "J3" || pl.Open[1].Filled != 0 {
 		t.Errorf("open positions %+v", pl.Open)
 	}
-	if u := pl.Unplaced(); len(u) != 2 || u[0].Person.ID != "C" || u[0].Why != NotGiven || u[1].Person.ID != "D" || u[1].Why != PositionFilled {
+	if u := pl.Unplaced(); len(u) != 2 || u[0].Person.ID != "C" || u[0].Why != Forbidden || u[1].Person.ID != "D" || u[1].Why != PositionFilled {
 		t.Errorf("unplaced %+v", u)
 	}
 	if got := pl.ChosenFor(); len(got) != 2 || got["A"].Score.Move.ID != "m1" || got["B"].Score.Move.ID != "m4" {
 		t.Errorf("chosen for %v", got)
-	}
-	for _, ids := range [][]string{{"m9"}, {"m1", "m2"}} {
-		if _, err := GivenPlan(&cfg, scores, positions, ids); err == nil {
-			t.Errorf("GivenPlan(%v): no error", ids)
-		}
 	}
 }

@@ -1,9 +1,6 @@
 package model
 
-import (
-	"fmt"
-	"math"
-)
+import "fmt"
 
 // Config holds every number and rule of scoring, planning and matching that a
 // user may override with --config. Default returns the values of SPEC §4–§6.
@@ -18,7 +15,27 @@ type Config struct {
 	StrategicMin float64  `yaml:"strategic_min"`
 	Triggers     Triggers `yaml:"triggers"`
 	Match        Match    `yaml:"match"`
+	// Followup holds the thresholds of the follow-up across quarters.
+	Followup Followup `yaml:"followup"`
+	// Codev holds the rules and weights of codevelopment groups.
+	Codev CodevConfig `yaml:"codev"`
+	Pack  Pack        `yaml:"pack"`
 }
+
+// Pack holds what the committee pack says of itself.
+type Pack struct {
+	// Confidential is the mark printed on every page of the pack; empty
+	// prints none. The default, DefaultConfidential, is shown in the
+	// language of the pack.
+	Confidential string `yaml:"confidential"`
+	// EquityColumns names more columns of people.csv for the equity audit,
+	// besides gender, division, grade band and country. They are read for
+	// the audit only.
+	EquityColumns []string `yaml:"equity_columns"`
+}
+
+// DefaultConfidential is the default confidentiality mark of the pack.
+const DefaultConfidential = "Confidential — HR"
 
 // Proxies are the values given to rated criteria that were not rated, when
 // the data allows a proxy (SPEC §4).
@@ -101,6 +118,9 @@ func Default() Config {
 			NeedMinX:        0.5,
 			DefaultCapacity: 2,
 		},
+		Followup: DefaultFollowup(),
+		Codev:    DefaultCodev(),
+		Pack:     Pack{Confidential: DefaultConfidential, EquityColumns: []string{}},
 	}
 }
 
@@ -130,8 +150,8 @@ func (c *Config) Check() error {
 		if CriterionIndex(id) < 0 {
 			return fmt.Errorf("weights.%s: unknown criterion (see 'stretchmatch criteria')", id)
 		}
-		if w < 0 || math.IsNaN(w) || math.IsInf(w, 0) {
-			return fmt.Errorf("weights.%s: must be a number ≥ 0, got %v", id, w)
+		if !(w >= 0 && w <= MaxWeight) {
+			return fmt.Errorf("weights.%s: must be a number from 0 to %d, got %v", id, MaxWeight, w)
 		}
 	}
 	for i := range Catalog {
@@ -178,17 +198,20 @@ func (c *Config) Check() error {
 	if c.Bands.StretchSupport < 0 || c.Bands.StretchBase+c.Bands.StretchSupport >= 100 {
 		return fmt.Errorf("bands.stretch_support: must be ≥ 0 and keep stretch_base + stretch_support below 100, got %v", c.Bands.StretchSupport)
 	}
-	if c.Triggers.ManyChanges < 1 {
-		return fmt.Errorf("triggers.many_changes: must be at least 1, got %d", c.Triggers.ManyChanges)
+	if c.Triggers.ManyChanges < 1 || c.Triggers.ManyChanges > MaxWhole {
+		return fmt.Errorf("triggers.many_changes: must be from 1 to %d, got %d", MaxWhole, c.Triggers.ManyChanges)
 	}
-	if c.Triggers.GradeJump < 1 {
-		return fmt.Errorf("triggers.grade_jump: must be at least 1, got %d", c.Triggers.GradeJump)
+	if c.Triggers.GradeJump < 1 || c.Triggers.GradeJump > MaxWhole {
+		return fmt.Errorf("triggers.grade_jump: must be from 1 to %d, got %d", MaxWhole, c.Triggers.GradeJump)
 	}
-	if c.Match.LineDepth < 0 {
-		return fmt.Errorf("match.line_depth: must be ≥ 0 (0 = no limit), got %d", c.Match.LineDepth)
+	if c.Match.LineDepth < 0 || c.Match.LineDepth > MaxWhole {
+		return fmt.Errorf("match.line_depth: must be from 0 (no limit) to %d, got %d", MaxWhole, c.Match.LineDepth)
 	}
-	if c.Match.DefaultCapacity < 0 {
-		return fmt.Errorf("match.default_capacity: must be ≥ 0, got %d", c.Match.DefaultCapacity)
+	if c.Match.DefaultCapacity < 0 || c.Match.DefaultCapacity > MaxWhole {
+		return fmt.Errorf("match.default_capacity: must be from 0 to %d, got %d", MaxWhole, c.Match.DefaultCapacity)
+	}
+	if err := c.Followup.Check(); err != nil {
+		return err
 	}
 	fw := c.Match.FitWeights
 	for _, f := range []struct {
@@ -196,9 +219,9 @@ func (c *Config) Check() error {
 		v   float64
 	}{{"experience", fw.Experience}, {"preference", fw.Preference}, {"seniority", fw.Seniority},
 		{"cross_division", fw.CrossDivision}, {"location", fw.Location}} {
-		if !(f.v >= 0) || math.IsInf(f.v, 0) {
-			return fmt.Errorf("match.fit_weights.%s: must be a number ≥ 0, got %v", f.key, f.v)
+		if !(f.v >= 0 && f.v <= MaxWeight) {
+			return fmt.Errorf("match.fit_weights.%s: must be a number from 0 to %d, got %v", f.key, MaxWeight, f.v)
 		}
 	}
-	return nil
+	return c.Codev.Check()
 }

@@ -19,7 +19,11 @@ type Person struct {
 	Languages           []string
 	Gender              string   // used only for the equity table
 	LearningOrientation OptFloat // 1–5
+	PositionID          string   // the position held now, when given (used by the follow-up)
 	Line                int      // physical line in the source file; 0 when built in code
+	// Audit holds the values of the columns named by the configuration's
+	// pack.equity_columns, in that order; used by the equity audit only.
+	Audit []string
 }
 
 // Job returns the person's current job, for comparison with a target.

@@ -9,6 +9,12 @@ import (
 // one row per matrix row with its column and value (empty when the row is
 // left unassigned), and a summary with the total and the counts.
 func AssignmentTables(rows, cols []string, cells []float64, rowCol []int, total float64, decimals int, lang Lang) []*Table {
+	return AssignmentTablesTotal(rows, cols, cells, rowCol, Num(total, decimals), decimals, lang)
+}
+
+// AssignmentTablesTotal is [AssignmentTables] with the total already
+// written, such as by [ExactSum].
+func AssignmentTablesTotal(rows, cols []string, cells []float64, rowCol []int, total string, decimals int, lang Lang) []*Table {
 	a := &Table{
 		Name:  "assignment",
 		Title: T(lang, "t_assignment"),
@@ -31,8 +37,8 @@ func AssignmentTables(rows, cols []string, cells []float64, rowCol []int, total 
 		a.Add(r, cols[j], Num(cells[i*len(cols)+j], decimals))
 	}
 	s := &Table{
-		Name:  "summary",
-		Title: T(lang, "t_summary"),
+		Name:  "totals",
+		Title: T(lang, "t_totals"),
 		Columns: []Column{
 			{Key: "total", Label: T(lang, "total"), Kind: Number},
 			{Key: "assigned", Label: T(lang, "assigned"), Kind: Number},
@@ -40,6 +46,6 @@ func AssignmentTables(rows, cols []string, cells []float64, rowCol []int, total 
 			{Key: "unassigned_rows", Label: T(lang, "unassigned_rows")},
 		},
 	}
-	s.Add(Num(total, decimals), strconv.Itoa(assigned), strconv.Itoa(len(unassigned)), strings.Join(unassigned, "|"))
+	s.Add(total, strconv.Itoa(assigned), strconv.Itoa(len(unassigned)), strings.Join(unassigned, "|"))
 	return []*Table{a, s}
 }

@@ -26,14 +26,24 @@ type CommitteeInput struct {
 	Lang     Lang
 	Names    Namer
 	Run      RunRecord
+	// Options are the identity and the row limit of the pack.
+	Options PackOptions
+	// Prices are the prices of the committee's decisions, nil without any
+	// decision (the pack then has no decisions section, and its summary no
+	// decisions block).
+	Prices *matcher.Prices
 }
 
-// Committee builds the committee pack of SPEC §8: summary, moves, plan,
-// pairs, exceptions, equity, mentor load and run record, in that order.
-// Every table that has a CSV counterpart (scores.csv, plan.csv, pairs.csv,
-// unmatched.csv, mentor_load.csv, …) is built by the same function as the
-// CSV file, so the pack shows the same digits. Every person's name goes
-// through in.Names. It panics if a required field of in is nil.
+// Committee builds the committee pack of SPEC §8 as a decision document:
+// the one-page summary (with the committee's decisions when in.Decisions
+// has rows), one line per person (the full moves table in the workbook),
+// pairs, exceptions, the equity audit, mentor load, plan and run record, in
+// that order. Every table that has a CSV counterpart (scores.csv, plan.csv,
+// pairs.csv, unmatched.csv, mentor_load.csv, …) is built by the same
+// function as the CSV file, so the pack shows the same digits; the views
+// the documents show instead (people, pairs by name) name that table. Every
+// person's name goes through in.Names. It panics if a required field of in
+// is nil.
 func Committee(in CommitteeInput) *Pack {
 	if in.Config == nil || in.Dataset == nil || in.Plan == nil || in.Matching == nil {
 		panic("reports: Committee needs a config, a dataset, a plan and a matching")
@@ -41,22 +51,30 @@ func Committee(in CommitteeInput) *Pack {
 	c := &committee{in: in, lang: in.Lang}
 	c.index()
 	l := in.Lang
-	return &Pack{
-		Title: T(l, "c_title"),
+	exceptions := c.exceptionsSection()
+	people := c.peopleSection()
+	people.Tables = append(people.Tables, c.movesTable())
+	p := &Pack{
+		Title: c.title(),
 		Subtitle: fmt.Sprintf(T(l, "c_subtitle"), in.Run.Version, len(in.Dataset.People),
-			len(in.Scores), len(in.Matching.Pairs)+len(in.Matching.Unmatched)),
-		Lang: l,
-		Sections: []Section{
-			c.summarySection(),
-			c.movesSection(),
-			c.planSection(),
+			len(in.Scores), len(in.Matching.Pairs)+len(in.Matching.Unmatched)) + " · " + PlanSource(in.Plan, l),
+		Lang:     l,
+		Identity: c.identity(),
+		RowLimit: in.Options.RowLimit,
+		Sections: dropEmpty([]Section{
+			c.summarySection(exceptionsOverview(l, exceptions.Tables, len(c.in.Plan.Open))),
+			people,
+			c.decisionsSection(),
 			c.pairsSection(),
-			c.exceptionsSection(),
+			exceptions,
 			c.equitySection(),
 			c.loadSection(),
+			c.planSection(),
 			c.runSection(),
-		},
+		}),
 	}
+	wholeSummaries(p)
+	return p
 }
 
 // committee holds what the sections share: the input and a few indexes.
@@ -98,7 +116,7 @@ func share(n, of int) string {
 	return Num(100*float64(n)/float64(of), 1)
 }
 
-func (c *committee) summarySection() Section {
+func (c *committee) summarySection(exceptions *Table) Section {
 	l := c.lang
 	t := &Table{
 		Name:  "summary",
@@ -152,11 +170,12 @@ func (c *committee) summarySection() Section {
 		bandValues[i] = float64(byBand[i])
 	}
 	return Section{
-		Name:   "summary",
-		Title:  T(l, "c_summary"),
-		Intro:  T(l, "c_summary_intro"),
-		Tables: []*Table{t, c.fitQuartiles()},
-		Charts: []Chart{{Title: T(l, "c_chart_bands"), Labels: bandLabels, Values: bandValues}},
+		Name:    "summary",
+		Title:   T(l, "c_summary"),
+		Intro:   T(l, "c_summary_intro"),
+		Tables:  slices.DeleteFunc([]*Table{t, exceptions, c.decisionsBlock(), c.fitQuartiles()}, func(t *Table) bool { return t == nil }),
+		Charts:  []Chart{{Title: T(l, "c_chart_bands"), Labels: bandLabels, Values: bandValues}},
+		Figures: []string{chartFigure(l, T(l, "c_chart_bands"), bandLabels, bandValues)},
 	}
 }
 
@@ -199,7 +218,10 @@ func (c *committee) fits() []float64 {
 	return out
 }
 
-func (c *committee) movesSection() Section {
+// movesTable is every candidate move with the value of each criterion, as
+// in scores.csv: for the workbook only, the documents show the strips of
+// the people table.
+func (c *committee) movesTable() *Table {
 	l := c.lang
 	full := ScoresTable(c.in.Scores, c.in.Config, l, c.in.Names)
 	keys := []string{"move_id", "person_id", "person_name", "position_id", "position_title", "flags"}
@@ -209,14 +231,16 @@ func (c *committee) movesSection() Section {
 	keys = append(keys, "challenge", "support", "band", "strategic_move", "triggers", "reasons", "conditions_held")
 	moves := Project(full, keys...)
 	moves.Name = "moves"
-	return Section{Name: "moves", Title: T(l, "c_moves"), Intro: T(l, "c_moves_intro"), Tables: []*Table{moves}}
+	moves.Title = T(l, "c_moves")
+	moves.Media = SheetOnly
+	return moves
 }
 
 func (c *committee) planSection() Section {
 	l := c.lang
 	chosen := &Table{
 		Name:  "moves_chosen",
-		Title: T(l, "c_chosen"),
+		Title: planTitle(T(l, "c_chosen"), c.in.Plan, l),
 		Columns: []Column{
 			{Key: "move_id", Label: T(l, "move")},
 			{Key: "person_id", Label: T(l, "person_id")},
@@ -237,12 +261,22 @@ func (c *committee) planSection() Section {
 		chosen.Add(s.Move.ID, s.Person.ID, c.in.Names.Name(s.Person), s.Position.ID, s.Position.Title,
 			Num(s.Challenge, 1), Num(s.Support, 2), string(s.Band), Num(e.Value, 3))
 	}
+	chosen.Media = SheetOnly
+	all := PlanTable(c.in.Plan, l)
+	all.Media = SheetOnly
+	// The people table gives each person left without a move a line and
+	// the reason: the list is the workbook's.
+	unplaced := UnplacedTable(c.in.Plan, l, c.in.Names)
+	unplaced.Media = SheetOnly
+	open := OpenPositionsTable(c.in.Plan, l)
+	open.Source = "open_positions.csv"
 	return Section{
-		Name:  "plan",
-		Title: T(l, "c_plan"),
-		Intro: fmt.Sprintf(T(l, "c_plan_intro"), Num(c.in.Plan.Total, 3), c.in.Plan.ChosenCount()),
-		Tables: []*Table{chosen, PlanTable(c.in.Plan, l), UnplacedTable(c.in.Plan, l, c.in.Names),
-			OpenPositionsTable(c.in.Plan, l)},
+		Name:   "plan",
+		Title:  T(l, "c_plan"),
+		Intro:  planIntro(c.in.Plan, l),
+		Tables: []*Table{chosen, all, unplaced, open},
+		// Only the positions left open are printed: no page of its own.
+		RunOn: true,
 	}
 }
 
@@ -262,12 +296,15 @@ func (c *committee) pairsSection() Section {
 		r := math.Round(f*10) / 10
 		counts[min(max(int(r/10), 0), fitBuckets-1)]++
 	}
+	full := PairsTable(c.in.Matching, l, c.in.Names)
+	full.Media = SheetOnly
 	return Section{
-		Name:   "pairs",
-		Title:  T(l, "c_pairs"),
-		Intro:  T(l, "c_pairs_intro"),
-		Tables: []*Table{PairsTable(c.in.Matching, l, c.in.Names)},
-		Charts: []Chart{{Title: T(l, "c_chart_fit"), Labels: labels, Values: counts}},
+		Name:    "pairs",
+		Title:   T(l, "c_pairs"),
+		Intro:   T(l, "c_pairs_intro"),
+		Tables:  []*Table{c.pairsView(), full},
+		Charts:  []Chart{{Title: T(l, "c_chart_fit"), Labels: labels, Values: counts}},
+		Figures: []string{chartFigure(l, T(l, "c_chart_fit"), labels, counts)},
 	}
 }
 
@@ -316,7 +353,7 @@ func (c *committee) exceptionsSection() Section {
 			if c.unpaired[s.Person.ID] {
 				why = "c_unmatched_mentee"
 			}
-			noMentor.Add(s.Move.ID, s.Person.ID, c.in.Names.Name(s.Person), s.Position.ID, Num(s.Challenge, 1),
+			noMentor.AddMeta(c.personLink(s.Person), s.Move.ID, s.Person.ID, c.in.Names.Name(s.Person), s.Position.ID, Num(s.Challenge, 1),
 				ids, c.planStatus(s), T(l, why))
 		}
 		if len(s.Triggers) > 0 {
@@ -324,30 +361,20 @@ func (c *committee) exceptionsSection() Section {
 			for i, tr := range s.Triggers {
 				words[i] = T(l, "trigger_"+string(tr))
 			}
-			triggers.Add(s.Move.ID, s.Person.ID, c.in.Names.Name(s.Person), s.Position.ID, Num(s.Challenge, 1),
+			triggers.AddMeta(c.personLink(s.Person), s.Move.ID, s.Person.ID, c.in.Names.Name(s.Person), s.Position.ID, Num(s.Challenge, 1),
 				ids, strings.Join(words, "; "), c.planStatus(s))
 		}
 	}
+	noMentor.Source, triggers.Source = "scores.csv", "scores.csv"
 	unmatched := UnmatchedTable(c.in.Matching, l, c.in.Names)
+	unmatched.Source = "unmatched.csv"
 	broken := BrokenTable(c.in.Matching, l)
-	overview := &Table{
-		Name:  "exceptions",
-		Title: T(l, "c_exceptions_overview"),
-		Columns: []Column{
-			{Key: "exception", Label: T(l, "c_exception")},
-			{Key: "count", Label: T(l, "count"), Kind: Number},
-		},
-	}
-	overview.Add(T(l, "c_no_mentor"), strconv.Itoa(len(noMentor.Rows)))
-	overview.Add(T(l, "c_triggers"), strconv.Itoa(len(triggers.Rows)))
-	overview.Add(T(l, "t_unmatched"), strconv.Itoa(len(unmatched.Rows)))
-	overview.Add(T(l, "t_broken"), strconv.Itoa(len(broken.Rows)))
-	overview.Add(T(l, "c_open_see_plan"), strconv.Itoa(len(c.in.Plan.Open)))
+	broken.Source = "broken_pairs.csv"
 	return Section{
 		Name:   "exceptions",
 		Title:  T(l, "c_exceptions"),
 		Intro:  T(l, "c_exceptions_intro"),
-		Tables: []*Table{overview, noMentor, triggers, unmatched, broken},
+		Tables: []*Table{noMentor, triggers, unmatched, broken},
 	}
 }
 
@@ -358,8 +385,9 @@ type equityGroup struct {
 	bands                                   [3]int
 }
 
-func (c *committee) equitySection() Section {
-	l := c.lang
+// equityBandTables count moves by band and mentoring by division, grade
+// and gender (when given).
+func (c *committee) equityBandTables() []*Table {
 	ds := c.in.Dataset
 	byID := make(map[string]*model.Person, len(ds.People))
 	hasGender := false
@@ -376,13 +404,13 @@ func (c *committee) equitySection() Section {
 	}
 	gender := func(p *model.Person) string { return p.Gender }
 	tables := []*Table{
-		c.equityTable("equity_division", "c_eq_division", "c_division", division, byID, strings.Compare),
-		c.equityTable("equity_grade", "c_eq_grade", "c_grade", grade, byID, compareGrades),
+		c.equityTable("bands_by_division", "c_eq_division", "c_division", division, byID, strings.Compare),
+		c.equityTable("bands_by_grade", "c_eq_grade", "c_grade", grade, byID, compareGrades),
 	}
 	if hasGender {
-		tables = append(tables, c.equityTable("equity_gender", "c_eq_gender", "c_gender", gender, byID, strings.Compare))
+		tables = append(tables, c.equityTable("bands_by_gender", "c_eq_gender", "c_gender", gender, byID, strings.Compare))
 	}
-	return Section{Name: "equity", Title: T(l, "c_equity"), Intro: T(l, "c_equity_intro"), Tables: tables}
+	return tables
 }
 
 // compareGrades orders grades as numbers; both are integers or empty.
@@ -488,21 +516,16 @@ func (c *committee) equityTable(name, title, groupLabel string, key func(*model.
 
 func (c *committee) loadSection() Section {
 	l := c.lang
-	mt := c.in.Matching
-	chart := Chart{Title: T(l, "c_chart_load")}
-	top := 0
-	for _, m := range mt.Mentors {
-		chart.Labels = append(chart.Labels, c.in.Names.Name(m.Person))
-		chart.Values = append(chart.Values, float64(m.Kept+m.New))
-		top = max(top, m.Capacity)
-	}
-	chart.Max = float64(top)
+	load := MentorLoadTable(c.in.Matching, l, c.in.Names)
+	load.Source = "mentor_load.csv"
+	chart := c.loadChart()
 	return Section{
-		Name:   "mentor_load",
-		Title:  T(l, "t_load"),
-		Intro:  T(l, "c_load_intro"),
-		Tables: []*Table{MentorLoadTable(mt, l, c.in.Names)},
-		Charts: []Chart{chart},
+		Name:    "mentor_load",
+		Title:   T(l, "t_load"),
+		Intro:   T(l, "c_load_intro"),
+		Tables:  []*Table{load},
+		Charts:  []Chart{chart},
+		Figures: []string{loadFigure(l, &chart)},
 	}
 }
 
@@ -542,6 +565,7 @@ func (c *committee) runSection() Section {
 			{Key: "value", Label: T(l, "c_value")},
 		},
 	}
+	cfg.Media = SheetOnly // also in run.json; too long to print
 	if r.Config != nil {
 		for _, kv := range flattenConfig(configTree(r.Config), "") {
 			cfg.Add(kv[0], kv[1])

@@ -68,7 +68,7 @@ func TestCommitteeNumbers(t *testing.T) {
 	for _, s := range p.Sections {
 		names = append(names, s.Name)
 	}
-	if want := []string{"summary", "moves", "plan", "pairs", "exceptions", "equity", "mentor_load", "run"}; !slices.Equal(names, want) {
+	if want := []string{"summary", "people", "pairs", "exceptions", "equity", "mentor_load", "plan", "run"}; !slices.Equal(names, want) {
 		t.Errorf("sections %v, want %v", names, want)
 	}
 
@@ -118,7 +118,7 @@ func TestCommitteeNumbers(t *testing.T) {
 	}
 
 	// Equity by division: the group rows add up to the totals of the cycle.
-	eq := PackTable(p, "equity_division")
+	eq := PackTable(p, "bands_by_division")
 	col := func(key string) int { return slices.IndexFunc(eq.Columns, func(c Column) bool { return c.Key == key }) }
 	var people, moves, mentees, match int
 	for _, row := range eq.Rows[:len(eq.Rows)-1] { // the last row is the total
@@ -135,7 +135,7 @@ func TestCommitteeNumbers(t *testing.T) {
 	if len(eq.Rows) < 6 {
 		t.Errorf("equity by division has %d rows: the sample has at least 5 divisions and a total", len(eq.Rows))
 	}
-	if PackTable(p, "equity_gender") == nil {
+	if PackTable(p, "bands_by_gender") == nil || PackTable(p, "equity_gender") == nil {
 		t.Error("no equity table by gender, though the sample gives gender")
 	}
 }

@@ -1,5 +1,7 @@
 package reports
 
+import "strings"
+
 // Lang is an output language: "en" (default) or "fr".
 type Lang string
 
@@ -9,9 +11,10 @@ const (
 	FR Lang = "fr"
 )
 
-// ParseLang returns the language named s and whether it is supported.
+// ParseLang returns the language named s (case-insensitive: "fr", "FR",
+// "Fr") and whether it is supported.
 func ParseLang(s string) (Lang, bool) {
-	switch s {
+	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "", "en":
 		return EN, true
 	case "fr":
@@ -91,19 +94,15 @@ var phrases = map[string]phrase{
 	"why_chosen":                    {"chosen: development value %s", "retenu : valeur de développement %s"},
 	"why_excluded":                  {"overstretch (challenge %s): excluded unless --allow-overstretch", "hors zone (défi %s) : exclu sauf --allow-overstretch"},
 	"why_excluded_trigger":          {"overstretch by hard trigger %s: excluded unless --allow-overstretch", "hors zone par déclencheur %s : exclu sauf --allow-overstretch"},
-	"why_other_move":                {"the person takes move %s instead (value %s)", "la personne prend plutôt le mouvement %s (valeur %s)"},
-	"why_filled_higher":             {"position %s taken by higher-value candidates: %s", "poste %s pris par des candidats de plus grande valeur : %s"},
-	"why_filled_total":              {"position %s given to %s: a higher total value for the organisation", "poste %s attribué à %s : une valeur totale plus grande pour l'organisation"},
 	"why_duplicate":                 {"same person and position as move %s, which is kept", "même personne et même poste que le mouvement %s, conservé"},
 	"why_no_value":                  {"no development value (challenge 0 or 100)", "aucune valeur de développement (défi 0 ou 100)"},
-	"why_not_given":                 {"not chosen in the plan file given", "non retenu dans le fichier de plan fourni"},
 	"unplaced_overstretch_excluded": {"all candidate moves are overstretch", "tous les mouvements proposés sont hors zone"},
-	"unplaced_position_filled":      {"positions taken by higher-value candidates", "postes pris par des candidats de plus grande valeur"},
 	"unplaced_no_value":             {"no candidate move has development value", "aucun mouvement proposé n'a de valeur de développement"},
 	"open_no_candidate":             {"nobody was proposed", "personne n'a été proposé"},
 	"open_candidates_elsewhere":     {"candidates placed elsewhere or overstretch", "candidats placés ailleurs ou hors zone"},
 	"t_assignment":                  {"Assignment", "Affectation"},
 	"t_summary":                     {"Summary", "Synthèse"},
+	"t_totals":                      {"Totals", "Totaux"},
 	"row":                           {"Row", "Ligne"},
 	"column":                        {"Column", "Colonne"},
 	"total":                         {"Total", "Total"},

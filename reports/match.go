@@ -32,8 +32,9 @@ func PairsTable(mt *matcher.Matching, lang Lang, names Namer) *Table {
 		Column{Key: "loss_if_next_best", Label: T(lang, "loss_if_next_best"), Kind: Number},
 		Column{Key: "next_best_fit", Label: T(lang, "next_best_fit"), Kind: Number},
 		Column{Key: "priority_loss_if_next_best", Label: T(lang, "priority_loss"), Kind: Number},
+		Column{Key: "decision", Label: T(lang, "decision")},
 	)
-	t := &Table{Name: "pairs", Title: T(lang, "t_pairs"), Columns: cols}
+	t := &Table{Name: "pairs", Title: planTitle(T(lang, "t_pairs"), mt.Plan, lang), Columns: cols}
 	for i := range mt.Pairs {
 		p := &mt.Pairs[i]
 		row := []string{p.Mentee.Person.ID, names.Name(p.Mentee.Person), p.Mentor.Person.ID, names.Name(p.Mentor.Person),
@@ -56,7 +57,8 @@ func PairsTable(mt *matcher.Matching, lang Lang, names Namer) *Table {
 			nextFit = Num(p.NextBestFit.Total, 1)
 			tierLoss = strconv.Itoa(p.TierLoss)
 		}
-		row = append(row, rank, strconv.Itoa(p.Mentee.Tier), string(p.Status), PairReasons(p, lang), next, loss, nextFit, tierLoss)
+		row = append(row, rank, strconv.Itoa(p.Mentee.Tier), string(p.Status), PairReasons(p, lang), next, loss, nextFit, tierLoss,
+			DecisionWord(p.Decision))
 		t.Add(row...)
 	}
 	return t
@@ -82,7 +84,7 @@ func PairReasons(p *matcher.Pair, lang Lang) string {
 		}
 		return a - b
 	})
-	var parts []string
+	parts := pairDecisionReasons(p, lang)
 	if p.Status == matcher.PairKept {
 		parts = append(parts, T(lang, "r_kept"))
 	}
@@ -123,7 +125,7 @@ func componentReason(p *matcher.Pair, k int, lang Lang) string {
 func UnmatchedTable(mt *matcher.Matching, lang Lang, names Namer) *Table {
 	t := &Table{
 		Name:  "unmatched",
-		Title: T(lang, "t_unmatched"),
+		Title: planTitle(T(lang, "t_unmatched"), mt.Plan, lang),
 		Columns: []Column{
 			{Key: "mentee_id", Label: T(lang, "mentee_id")},
 			{Key: "mentee_name", Label: T(lang, "mentee")},
@@ -142,7 +144,14 @@ func UnmatchedTable(mt *matcher.Matching, lang Lang, names Namer) *Table {
 				words = append(words, fmt.Sprintf("%d %s", n, T(lang, "rule_"+string(rule))))
 			}
 		}
+		if u.Forbidden > 0 {
+			by = append(by, fmt.Sprintf("%s=%d", matcher.RuleDecision, u.Forbidden))
+			words = append(words, fmt.Sprintf(T(lang, "u_forbidden"), u.Forbidden))
+		}
 		reason := fmt.Sprintf(T(lang, "u_full"), u.Eligible)
+		if u.FullByDecision > 0 {
+			reason = fmt.Sprintf(T(lang, "u_full_decided"), u.Eligible, u.FullByDecision)
+		}
 		if u.Eligible == 0 {
 			reason = T(lang, "u_none")
 			if len(words) > 0 {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -38,20 +39,32 @@ func WritePackHTML(w io.Writer, p *Pack) error {
 const (
 	wideColumns = 9  // a table with this many columns or more is printed small
 	longCell    = 40 // a text column with a cell this long (in runes) or longer wraps
+	filterRows  = 8  // a table with more rows than this gets a filter box (script on)
 )
 
 // htmlPack is what the page template reads.
 type htmlPack struct {
 	Lang, Title, Subtitle string
 	Contents, Page, None  string
+	CSP                   string
+	PageBoxes             template.CSS // the running header and the page numbers
+	Identity              []string     // period, organisation, date, as shown under the title
+	Confidential          string
+	SortLabel, FilterLbl  string
+	Lead                  *htmlSection // page 1
 	Sections              []htmlSection
+	All                   []htmlSection // Lead and Sections, for the contents
 }
 
 type htmlSection struct {
 	ID, Title, Intro string
 	Tables           []htmlTable
 	Charts           []svgChart
+	Scatters         []svgScatter
 	ListTables       bool // list the tables in the contents
+	Lead             bool
+	RunOn            bool
+	SheetOnly        string // the tables left to the workbook, or ""
 }
 
 type htmlTable struct {
@@ -59,25 +72,78 @@ type htmlTable struct {
 	ShowTitle  bool
 	Wide       bool
 	Heads      []htmlCell
-	Body       [][]htmlCell
+	Body       []htmlRow
 	Rows       int
+	Filter     bool
+	FilterFrom int
+	More       string
 	EmptyLabel string
+}
+
+type htmlRow struct {
+	ID, Link string
+	Keep     bool
+	Cells    []htmlCell
 }
 
 type htmlCell struct {
 	Text  string
-	Class string // "num", "long" or ""
+	Class string // "num", "long", "strip" or ""
+	Strip []stripCell
+	Parts []string // Text cut where a line may break (after _ > | / ,), or nil
+}
+
+// breakAfter are the characters after which a cell's text may go on the
+// next line, so that ids and lists never need to be broken mid-word.
+const breakAfter = "_>|/,"
+
+// textParts cuts s after each of breakAfter; nil when there is no cut.
+func textParts(s string) []string {
+	if !strings.ContainsAny(s, breakAfter) {
+		return nil
+	}
+	var parts []string
+	for s != "" {
+		i := strings.IndexAny(s, breakAfter)
+		if i < 0 || i == len(s)-1 {
+			break
+		}
+		parts = append(parts, s[:i+1])
+		s = s[i+1:]
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	return append(parts, s)
+}
+
+type stripCell struct {
+	Shade int
+	Tip   string
 }
 
 func newHTMLPack(p *Pack) htmlPack {
+	id := p.Identity
 	hp := htmlPack{
-		Lang:     htmlLang(p.Lang),
-		Title:    p.Title,
-		Subtitle: p.Subtitle,
-		Contents: packT(p.Lang, "pack_contents"),
-		Page:     packT(p.Lang, "pack_page"),
-		None:     packT(p.Lang, "pack_none"),
+		Lang:         htmlLang(p.Lang),
+		Title:        p.Title,
+		Subtitle:     p.Subtitle,
+		Contents:     packT(p.Lang, "pack_contents"),
+		Page:         packT(p.Lang, "pack_page"),
+		None:         packT(p.Lang, "pack_none"),
+		Confidential: id.Confidential,
+		CSP:          packCSP,
+		SortLabel:    docT(p.Lang, "doc_sort"),
+		FilterLbl:    docT(p.Lang, "doc_filter"),
 	}
+	for _, kv := range [][2]string{{"doc_period", id.Period}, {"doc_organisation", id.Organisation}, {"doc_date", id.Date}} {
+		if kv[1] != "" {
+			hp.Identity = append(hp.Identity, docT(p.Lang, kv[0])+docT(p.Lang, "doc_colon")+kv[1])
+		}
+	}
+	hp.PageBoxes = pageBoxes(strings.Join(filled(p.Title, id.Period, id.Organisation), " · "),
+		strings.Join(filled(id.Confidential, id.Date), " · "), hp.Page)
+	sheets := packSheetNames(p)
 	ids := uniqueNamer{fit: func(base, suffix string) string {
 		if suffix == "" {
 			return base
@@ -87,35 +153,83 @@ func newHTMLPack(p *Pack) htmlPack {
 	ids.reserve("contents")
 	ids.reserve("contents-title")
 	for i := range p.Sections {
-		s := &p.Sections[i]
-		hs := htmlSection{
-			ID:    ids.name("section-" + htmlID(s.Name, fmt.Sprint(i+1))),
-			Title: s.Title,
-			Intro: s.Intro,
-		}
-		ids.reserve(hs.ID + "-title")
-		tables := s.tables()
-		hs.ListTables = len(tables) > 1
-		for j, t := range tables {
-			checkRows(t)
-			hs.Tables = append(hs.Tables, newHTMLTable(t, ids.name(htmlID(t.Name, fmt.Sprintf("table-%d-%d", i+1, j+1))), showTableTitle(s, t, len(tables))))
-		}
-		for j := range s.Charts {
-			id := ids.name(fmt.Sprintf("%s-chart-%d", hs.ID, j+1))
-			ids.reserve(id + "-title")
-			ids.reserve(id + "-desc")
-			hs.Charts = append(hs.Charts, newSVGChart(&s.Charts[j], id, hp.None))
-		}
-		hp.Sections = append(hp.Sections, hs)
+		hs := newHTMLSection(p, i, &ids, sheets)
+		hs.Lead = i == 0
+		hp.All = append(hp.All, hs)
+	}
+	dropDeadLinks(hp.All)
+	if len(hp.All) > 0 {
+		hp.Lead = &hp.All[0]
+		hp.Sections = hp.All[1:]
 	}
 	return hp
 }
 
-func newHTMLTable(t *Table, id string, showTitle bool) htmlTable {
+func newHTMLSection(p *Pack, i int, ids *uniqueNamer, sheets map[*Table]string) htmlSection {
+	s := &p.Sections[i]
+	hs := htmlSection{
+		ID:    ids.name("section-" + htmlID(s.Name, fmt.Sprint(i+1))),
+		Title: s.Title,
+		Intro: s.Intro,
+		RunOn: s.RunOn,
+	}
+	ids.reserve(hs.ID + "-title")
+	var tables []*Table
+	var left []string
+	for _, t := range s.tables() {
+		if inDocument(t) {
+			tables = append(tables, t)
+		} else {
+			left = append(left, sheets[t])
+		}
+	}
+	if len(left) > 0 {
+		hs.SheetOnly = fmt.Sprintf(docT(p.Lang, "doc_not_shown"), strings.Join(left, ", "))
+	}
+	hs.ListTables = len(tables) > 1
+	for j, t := range tables {
+		checkRows(t)
+		ht := newHTMLTable(t, ids.name(htmlID(t.Name, fmt.Sprintf("table-%d-%d", i+1, j+1))), showTableTitle(s, t, len(tables)), p.RowLimit)
+		ht.More = moreRowsNote(p.Lang, t, len(ht.Body), sheets[t])
+		ht.EmptyLabel = packT(p.Lang, "pack_none")
+		hs.Tables = append(hs.Tables, ht)
+	}
+	for j := range s.Charts {
+		id := ids.name(fmt.Sprintf("%s-chart-%d", hs.ID, j+1))
+		ids.reserve(id + "-title")
+		ids.reserve(id + "-desc")
+		ids.reserve(id + "-hatch")
+		hs.Charts = append(hs.Charts, newSVGChart(&s.Charts[j], id, packT(p.Lang, "pack_none")))
+	}
+	for j := range s.Scatters {
+		id := ids.name(fmt.Sprintf("%s-scatter-%d", hs.ID, j+1))
+		ids.reserve(id + "-title")
+		ids.reserve(id + "-desc")
+		hs.Scatters = append(hs.Scatters, newSVGScatter(&s.Scatters[j], id))
+	}
+	return hs
+}
+
+// filled returns the strings of ss that are not empty.
+func filled(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func newHTMLTable(t *Table, id string, showTitle bool, limit int) htmlTable {
 	classes := make([]string, len(t.Columns))
 	for c, col := range t.Columns {
-		if col.Kind == Number {
+		switch col.Kind {
+		case Number:
 			classes[c] = "num"
+			continue
+		case Strip:
+			classes[c] = "strip"
 			continue
 		}
 		for _, row := range t.Rows {
@@ -126,184 +240,104 @@ func newHTMLTable(t *Table, id string, showTitle bool) htmlTable {
 		}
 	}
 	ht := htmlTable{
-		ID:        id,
-		Title:     t.Title,
-		ShowTitle: showTitle,
-		Wide:      len(t.Columns) >= wideColumns,
-		Rows:      len(t.Rows),
+		ID:         id,
+		Title:      t.Title,
+		ShowTitle:  showTitle,
+		Wide:       len(t.Columns) >= wideColumns,
+		Filter:     len(t.Rows) > filterRows,
+		FilterFrom: filterRows,
 	}
 	for c, col := range t.Columns {
 		ht.Heads = append(ht.Heads, htmlCell{Text: col.Label, Class: classes[c]})
 	}
-	for _, row := range t.Rows {
-		cells := make([]htmlCell, len(row))
+	for _, r := range shownRows(t, limit) {
+		row := t.Rows[r]
+		m := t.meta(r)
+		hr := htmlRow{ID: m.ID, Link: m.Link, Keep: m.Keep, Cells: make([]htmlCell, len(row))}
 		for c, v := range row {
-			cells[c] = htmlCell{Text: v, Class: classes[c]}
+			hr.Cells[c] = htmlCell{Text: v, Class: classes[c], Parts: textParts(v)}
+			if t.Columns[c].Kind == Strip {
+				hr.Cells[c] = stripHTML(t.Columns[c], v)
+			}
 		}
-		ht.Body = append(ht.Body, cells)
+		ht.Body = append(ht.Body, hr)
 	}
+	ht.Rows = len(ht.Body)
 	return ht
 }
 
-// packPage is the page template. Everything it prints goes through
-// html/template's contextual escaping.
-var packPage = template.Must(template.New("pack").Parse(`<!DOCTYPE html>
-<html lang="{{.Lang}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="generator" content="stretchmatch">
-<title>{{.Title}}</title>
-<style>
-:root {
-  --ink: #1f2933; --muted: #52606d; --line: #d9e2ec; --head: #e8eef5;
-  --zebra: #f5f8fb; --hover: #fdf6e3; --accent: #2f5d8a;
+// stripHTML lays a Strip cell out as small shaded cells, each with its
+// part's label and value as tooltip; the whole as accessible text.
+func stripHTML(col Column, cell string) htmlCell {
+	vals := stripValues(cell, len(col.Parts))
+	hc := htmlCell{Class: "strip"}
+	tips := make([]string, len(vals))
+	for i, v := range vals {
+		tips[i] = col.Parts[i] + ": " + chartValue(v, "")
+		hc.Strip = append(hc.Strip, stripCell{Shade: stripShade(v), Tip: tips[i]})
+	}
+	hc.Text = strings.Join(tips, "; ")
+	return hc
 }
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-body {
-  margin: 0; color: var(--ink); background: #fff;
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif;
-  font-size: 15px; line-height: 1.45;
+
+// pageFont is the type of the running header and the page numbers.
+const pageFont = `font-family: system-ui, "Segoe UI", Roboto, Arial, "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 8pt;`
+
+// pageBoxes returns the margin boxes of the printed page: left and right
+// of the running header, and the page numbers at the bottom right.
+func pageBoxes(left, right, page string) template.CSS {
+	var b strings.Builder
+	if left != "" {
+		fmt.Fprintf(&b, "  @top-left { content: %s; %s color: #4a5866; }\n", cssString(left), pageFont)
+	}
+	if right != "" {
+		fmt.Fprintf(&b, "  @top-right { content: %s; %s font-weight: 700; color: #a33d00; }\n", cssString(right), pageFont)
+	}
+	fmt.Fprintf(&b, "  @bottom-right { content: %s counter(page) \" / \" counter(pages); %s color: #4a5866; }", cssString(page+" "), pageFont)
+	// The whole is built from escaped strings and constants only.
+	return template.CSS(b.String())
 }
-main { max-width: 1440px; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
-.pack-header { border-bottom: 3px solid var(--accent); padding-bottom: .75rem; margin-bottom: 1.5rem; }
-h1 { font-size: 1.8rem; line-height: 1.2; margin: 0 0 .35rem; color: var(--accent); }
-.subtitle { margin: 0; color: var(--muted); }
-h2 { font-size: 1.35rem; margin: 0 0 .75rem; padding-bottom: .3rem; border-bottom: 1px solid var(--line); }
-h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
-.toc { width: fit-content; min-width: 22rem; max-width: 100%; background: var(--zebra); border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.25rem; }
-.toc h2 { font-size: 1.1rem; border: 0; padding: 0; margin: 0 0 .5rem; }
-.toc ol { margin: 0; padding-left: 1.5rem; }
-.toc ul { margin: .15rem 0 .25rem; padding-left: 1.25rem; font-size: .92em; list-style: circle; }
-.toc li { margin: .15rem 0; }
-a { color: var(--accent); }
-.pack-section { margin-top: 2.75rem; }
-.intro { max-width: 60rem; margin: 0 0 1rem; }
-.empty { color: var(--muted); font-style: italic; margin: .5rem 0 0; }
-.charts { display: flex; flex-wrap: wrap; gap: 1rem 2rem; margin: 0 0 1.25rem; }
-.chart { margin: 0; break-inside: avoid; page-break-inside: avoid; }
-.chart figcaption { font-weight: 600; font-size: .95rem; margin-bottom: .25rem; }
-.chart svg { display: block; max-width: 100%; height: auto; font-family: inherit; }
-.table-wrap { overflow: auto; max-height: 75vh; width: fit-content; max-width: 100%; border: 1px solid var(--line); border-radius: 6px; margin-bottom: 1rem; }
-.table-wrap:focus { outline: 2px solid var(--accent); outline-offset: 2px; }
-table.pack-table { border-collapse: separate; border-spacing: 0; min-width: 24rem; font-size: .9rem; scroll-margin-top: 3rem; }
-table.pack-table.wide { font-size: .82rem; }
-.pack-table th, .pack-table td { padding: .4rem .65rem; text-align: left; vertical-align: top; white-space: nowrap; border-bottom: 1px solid var(--line); }
-.pack-table th {
-  position: sticky; top: 0; z-index: 1; background: var(--head); font-weight: 600;
-  border-bottom: 2px solid #9fb3c8;
+
+// cssString quotes s as a CSS string: quotes, backslashes, angle brackets,
+// ampersands and control characters become CSS escapes, so that the
+// string can neither end early nor close the style element.
+func cssString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\' || r == '<' || r == '>' || r == '&' || r < 0x20 || r == 0x7f || r == 0x2028 || r == 0x2029:
+			fmt.Fprintf(&b, "\\%x ", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
-.pack-table .num { text-align: right; font-variant-numeric: tabular-nums; }
-.pack-table .long { white-space: normal; }
-.pack-table td.long > div { min-width: 16rem; max-width: 30rem; }
-.pack-table tbody tr:nth-child(even) td { background: var(--zebra); }
-.pack-table tbody tr:hover td { background: var(--hover); }
-.pack-table tbody tr:last-child td { border-bottom: 0; }
-@page {
-  size: A4 landscape;
-  margin: 12mm 10mm 14mm 10mm;
-  @bottom-right { content: "{{.Page}} " counter(page) " / " counter(pages); font-family: system-ui, "Segoe UI", Roboto, Arial, "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 8pt; color: #52606d; }
+
+// dropDeadLinks removes the links of rows whose target is not on the page:
+// a row left out by the row limit, or a table the pack does not have.
+func dropDeadLinks(sections []htmlSection) {
+	ids := make(map[string]bool)
+	for _, s := range sections {
+		ids[s.ID] = true
+		for _, t := range s.Tables {
+			ids[t.ID] = true
+			for _, r := range t.Body {
+				if r.ID != "" {
+					ids[r.ID] = true
+				}
+			}
+		}
+	}
+	for _, s := range sections {
+		for _, t := range s.Tables {
+			for i := range t.Body {
+				if !ids[t.Body[i].Link] {
+					t.Body[i].Link = ""
+				}
+			}
+		}
+	}
 }
-@media print {
-  body { font-size: 9.5pt; }
-  main { max-width: none; padding: 0; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  a { color: inherit; text-decoration: none; }
-  .pack-section { break-before: page; page-break-before: always; margin-top: 0; }
-  h2, h3, .intro { break-after: avoid; page-break-after: avoid; }
-  .table-wrap { overflow: visible; max-height: none; border: 0; border-radius: 0; }
-  table.pack-table { font-size: 8.5pt; border-collapse: collapse; }
-  table.pack-table.wide { font-size: 7pt; }
-  .pack-table th, .pack-table td { padding: 2pt 4pt; }
-  .pack-table td.long > div { min-width: 0; max-width: none; }
-  .pack-table th { position: static; }
-  thead { display: table-header-group; }
-  tfoot { display: table-footer-group; }
-  tr, th, td { break-inside: avoid; page-break-inside: avoid; }
-  .pack-table tbody tr:hover td { background: inherit; }
-  .pack-table tbody tr:nth-child(even):hover td { background: var(--zebra); }
-}
-</style>
-</head>
-<body>
-<main>
-<header class="pack-header">
-<h1>{{.Title}}</h1>
-{{- with .Subtitle}}
-<p class="subtitle">{{.}}</p>
-{{- end}}
-</header>
-{{- if .Sections}}
-<nav class="toc" id="contents" aria-labelledby="contents-title">
-<h2 id="contents-title">{{.Contents}}</h2>
-<ol>
-{{- range .Sections}}
-<li><a href="#{{.ID}}">{{.Title}}</a>
-{{- if .ListTables}}
-<ul>
-{{- range .Tables}}
-<li><a href="#{{.ID}}">{{.Title}}</a></li>
-{{- end}}
-</ul>
-{{- end -}}
-</li>
-{{- end}}
-</ol>
-</nav>
-{{- end}}
-{{- range .Sections}}
-<section class="pack-section" id="{{.ID}}" aria-labelledby="{{.ID}}-title">
-<h2 id="{{.ID}}-title">{{.Title}}</h2>
-{{- with .Intro}}
-<p class="intro">{{.}}</p>
-{{- end}}
-{{- if .Charts}}
-<div class="charts">
-{{- range .Charts}}
-<figure class="chart">
-<figcaption aria-hidden="true">{{.Title}}</figcaption>
-<svg class="bar-chart" role="img" aria-labelledby="{{.ID}}-title {{.ID}}-desc" width="{{.Width}}" height="{{.Height}}" viewBox="0 0 {{.Width}} {{.Height}}" data-bars="{{len .Bars}}">
-<title id="{{.ID}}-title">{{.Title}}</title>
-<desc id="{{.ID}}-desc">{{.Desc}}</desc>
-{{- range .Bars}}
-<g><title>{{.Tip}}</title><text x="{{.LabelX}}" y="{{.TextY}}" text-anchor="end" font-size="12" fill="#1f2933">{{.Label}}</text><rect class="bar" x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" rx="2" fill="#3b6ea5"/><text x="{{.ValueX}}" y="{{.TextY}}" font-size="12" fill="#52606d">{{.Value}}</text></g>
-{{- end}}
-{{- with .Empty}}
-<text x="8" y="20" font-size="12" font-style="italic" fill="#52606d">{{.}}</text>
-{{- end}}
-{{- if .Bars}}
-<line x1="{{.AxisX}}" y1="0" x2="{{.AxisX}}" y2="{{.Height}}" stroke="#9fb3c8" stroke-width="1"/>
-{{- end}}
-</svg>
-</figure>
-{{- end}}
-</div>
-{{- end}}
-{{- range .Tables}}
-{{- if .ShowTitle}}
-<h3>{{.Title}}</h3>
-{{- end}}
-<div class="table-wrap" role="region" tabindex="0"{{with .Title}} aria-label="{{.}}"{{end}}>
-<table id="{{.ID}}" class="pack-table{{if .Wide}} wide{{end}}" data-rows="{{.Rows}}">
-<thead>
-<tr>{{range .Heads}}<th scope="col"{{with .Class}} class="{{.}}"{{end}}>{{.Text}}</th>{{end}}</tr>
-</thead>
-<tbody>
-{{- range .Body}}
-<tr>{{range .}}<td{{with .Class}} class="{{.}}"{{end}}>{{if eq .Class "long"}}<div>{{.Text}}</div>{{else}}{{.Text}}{{end}}</td>{{end}}</tr>
-{{- end}}
-</tbody>
-</table>
-</div>
-{{- if not .Body}}
-<p class="empty">{{$.None}}</p>
-{{- end}}
-{{- end}}
-</section>
-{{- end}}
-</main>
-</body>
-</html>
-`))

@@ -1,7 +1,9 @@
 package reports
 
 import (
+	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -25,6 +27,8 @@ func WritePackMarkdown(w io.Writer, p *Pack) error {
 	if p.Subtitle != "" {
 		b.WriteString("\n*" + mdText(p.Subtitle) + "*\n")
 	}
+	writeMDIdentity(&b, p)
+	sheets := packSheetNames(p)
 
 	contents := packT(p.Lang, "pack_contents")
 	slugs.add(contents)
@@ -39,19 +43,40 @@ func WritePackMarkdown(w io.Writer, p *Pack) error {
 		if s.Intro != "" {
 			body.WriteString("\n" + mdText(s.Intro) + "\n")
 		}
-		tables := s.tables()
+		for _, f := range s.Figures {
+			body.WriteString("\n- " + mdText(f) + "\n")
+		}
+		var tables, left []*Table
+		for _, t := range s.tables() {
+			if inDocument(t) {
+				tables = append(tables, t)
+			} else {
+				left = append(left, t)
+			}
+		}
 		for _, t := range tables {
 			if showTableTitle(s, t, len(tables)) {
 				slugs.add(t.Title)
 				body.WriteString("\n### " + mdText(t.Title) + "\n")
 			}
 			body.WriteString("\n")
-			if err := WriteMarkdown(&body, t); err != nil {
+			view := mdView(t, p.RowLimit)
+			if err := WriteMarkdown(&body, view); err != nil {
 				return err
 			}
 			if len(t.Rows) == 0 {
 				body.WriteString("\n*" + mdText(packT(p.Lang, "pack_none")) + "*\n")
 			}
+			if note := moreRowsNote(p.Lang, t, len(view.Rows), sheets[t]); note != "" {
+				body.WriteString("\n*" + mdText(note) + "*\n")
+			}
+		}
+		if len(left) > 0 {
+			names := make([]string, len(left))
+			for i, t := range left {
+				names[i] = sheets[t]
+			}
+			body.WriteString("\n*" + mdText(fmt.Sprintf(docT(p.Lang, "doc_not_shown"), strings.Join(names, ", "))) + "*\n")
 		}
 	}
 
@@ -71,14 +96,16 @@ func WritePackMarkdown(w io.Writer, p *Pack) error {
 var mdTextEscaper = strings.NewReplacer(
 	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
 	"<", "&lt;", ">", "&gt;", "#", `\#`, "|", `\|`,
+	"!", `\!`, "~", `\~`, "&", `\&`, "@", `\@`, "://", `\://`, "www.", `www\.`, "WWW.", `WWW\.`,
 	"\r\n", " ", "\n", " ", "\r", " ",
 )
 
 // mdText escapes s for a one-line paragraph or heading: inline syntax is
 // escaped, line breaks become spaces, and a leading character that would
-// start a list or a block is escaped.
+// start a list or a block is escaped; control characters are shown as
+// escapes (see [VisibleControls]).
 func mdText(s string) string {
-	s = mdTextEscaper.Replace(s)
+	s = VisibleControls(mdTextEscaper.Replace(s))
 	if s != "" && strings.ContainsRune("-+=", rune(s[0])) {
 		s = `\` + s
 	}
@@ -89,7 +116,7 @@ func mdText(s string) string {
 }
 
 // mdLinkText escapes s for the text of a link in a list item.
-func mdLinkText(s string) string { return mdTextEscaper.Replace(s) }
+func mdLinkText(s string) string { return VisibleControls(mdTextEscaper.Replace(s)) }
 
 // slugger computes the anchors that GitHub and most Markdown renderers give
 // headings: lower case, punctuation dropped, spaces turned into hyphens, and
@@ -123,4 +150,40 @@ func (g *slugger) add(s string) string {
 	}
 	g.seen[slug] = 0
 	return slug
+}
+
+// writeMDIdentity writes the confidentiality mark and the identity lines
+// (period, organisation, date) of p under its title.
+func writeMDIdentity(b *strings.Builder, p *Pack) {
+	id := p.Identity
+	var parts []string
+	for _, kv := range [][2]string{{"doc_period", id.Period}, {"doc_organisation", id.Organisation}, {"doc_date", id.Date}} {
+		if kv[1] != "" {
+			parts = append(parts, docT(p.Lang, kv[0])+docT(p.Lang, "doc_colon")+kv[1])
+		}
+	}
+	if id.Confidential != "" {
+		b.WriteString("\n**" + mdText(id.Confidential) + "**\n")
+	}
+	if len(parts) > 0 {
+		b.WriteString("\n" + mdText(strings.Join(parts, " · ")) + "\n")
+	}
+}
+
+// mdView returns the rows of t that the Markdown document shows (see
+// [shownRows]), with each Strip cell drawn as block characters.
+func mdView(t *Table, limit int) *Table {
+	rows := shownRows(t, limit)
+	v := &Table{Name: t.Name, Title: t.Title, Columns: t.Columns, Rows: make([][]string, len(rows))}
+	for i, r := range rows {
+		row := t.Rows[r]
+		for c, col := range t.Columns {
+			if col.Kind == Strip {
+				row = slices.Clone(row)
+				row[c] = stripText(row[c], len(col.Parts))
+			}
+		}
+		v.Rows[i] = row
+	}
+	return v
 }

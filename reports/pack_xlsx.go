@@ -60,6 +60,9 @@ func writePackSheets(f *excelize.File, p *Pack) error {
 	first := true
 	for i := range p.Sections {
 		for _, t := range p.Sections[i].tables() {
+			if !inWorkbook(t) {
+				continue
+			}
 			checkRows(t)
 			name := names.name(sheetBase(t.Name))
 			if first {

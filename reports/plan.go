@@ -15,7 +15,7 @@ import (
 func PlanTable(pl *matcher.Plan, lang Lang) *Table {
 	t := &Table{
 		Name:  "plan",
-		Title: T(lang, "t_plan"),
+		Title: planTitle(T(lang, "t_plan"), pl, lang),
 		Columns: []Column{
 			{Key: "move_id", Label: T(lang, "move")},
 			{Key: "person_id", Label: T(lang, "person_id")},
@@ -25,12 +25,13 @@ func PlanTable(pl *matcher.Plan, lang Lang) *Table {
 			{Key: "value", Label: T(lang, "value"), Kind: Number},
 			{Key: "status", Label: T(lang, "status")},
 			{Key: "reason", Label: T(lang, "reason")},
+			{Key: "decision", Label: T(lang, "decision")},
 		},
 	}
 	for _, e := range sortedEntries(pl) {
 		s := e.Score
 		t.Add(s.Move.ID, s.Person.ID, s.Position.ID, Num(s.Challenge, 1), string(s.Band),
-			Num(e.Value, 3), string(e.Status), PlanReason(e, lang))
+			Num(e.Value, 3), string(e.Status), planReason(e, pl.AllowOverstretch, lang), DecisionWord(e.Decision))
 	}
 	return t
 }
@@ -49,46 +50,39 @@ func sortedEntries(pl *matcher.Plan) []*matcher.PlanEntry {
 	return out
 }
 
-// PlanReason explains in words why a move was or was not chosen.
+// PlanReason explains in words why a move was or was not chosen, saying
+// when the committee decided it.
 func PlanReason(e *matcher.PlanEntry, lang Lang) string {
+	return planReason(e, false, lang)
+}
+
+func planReason(e *matcher.PlanEntry, allowOverstretch bool, lang Lang) string {
 	s := e.Score
 	switch {
 	case e.Status == matcher.Chosen:
-		return fmt.Sprintf(T(lang, "why_chosen"), Num(e.Value, 3))
+		why := fmt.Sprintf(T(lang, "why_chosen"), Num(e.Value, 3))
+		if d := decisionReason(e, allowOverstretch, lang); d != "" {
+			why += "; " + d
+		}
+		return why
 	case e.Why == matcher.Excluded:
 		if len(s.Triggers) > 0 {
 			return fmt.Sprintf(T(lang, "why_excluded_trigger"), strings.Join(triggerIDs(s.Triggers), ", "))
 		}
 		return fmt.Sprintf(T(lang, "why_excluded"), Num(s.Challenge, 1))
-	case e.Why == matcher.OtherMove:
-		return fmt.Sprintf(T(lang, "why_other_move"), e.By[0].Score.Move.ID, Num(e.By[0].Value, 3))
-	case e.Why == matcher.PositionFilled:
-		var by []string
-		higher := true
-		for _, o := range e.By {
-			by = append(by, fmt.Sprintf("%s (%s)", o.Score.Move.ID, Num(o.Value, 3)))
-			if o.Value < e.Value {
-				higher = false
-			}
-		}
-		key := "why_filled_higher"
-		if !higher {
-			key = "why_filled_total"
-		}
-		return fmt.Sprintf(T(lang, key), s.Position.ID, strings.Join(by, ", "))
 	case e.Why == matcher.Duplicate:
 		return fmt.Sprintf(T(lang, "why_duplicate"), e.By[0].Score.Move.ID)
-	case e.Why == matcher.NotGiven:
-		return T(lang, "why_not_given")
+	case e.Why == matcher.NoValue:
+		return T(lang, "why_no_value")
 	}
-	return T(lang, "why_no_value")
+	return notChosenReason(e, lang)
 }
 
 // UnplacedTable lists the people with candidate moves left without one.
 func UnplacedTable(pl *matcher.Plan, lang Lang, names Namer) *Table {
 	t := &Table{
 		Name:  "unplaced",
-		Title: T(lang, "t_unplaced"),
+		Title: planTitle(T(lang, "t_unplaced"), pl, lang),
 		Columns: []Column{
 			{Key: "person_id", Label: T(lang, "person_id")},
 			{Key: "person_name", Label: T(lang, "person")},
@@ -97,7 +91,11 @@ func UnplacedTable(pl *matcher.Plan, lang Lang, names Namer) *Table {
 		},
 	}
 	for _, u := range pl.Unplaced() {
-		t.Add(u.Person.ID, names.Name(u.Person), strconv.Itoa(len(u.Moves)), T(lang, "unplaced_"+string(u.Why)))
+		why := "unplaced_" + string(u.Why)
+		if u.Why == matcher.PositionFilled {
+			why = "unplaced_filled_other"
+		}
+		t.Add(u.Person.ID, names.Name(u.Person), strconv.Itoa(len(u.Moves)), T(lang, why))
 	}
 	return t
 }
@@ -106,7 +104,7 @@ func UnplacedTable(pl *matcher.Plan, lang Lang, names Namer) *Table {
 func OpenPositionsTable(pl *matcher.Plan, lang Lang) *Table {
 	t := &Table{
 		Name:  "open_positions",
-		Title: T(lang, "t_open"),
+		Title: planTitle(T(lang, "t_open"), pl, lang),
 		Columns: []Column{
 			{Key: "position_id", Label: T(lang, "position_id")},
 			{Key: "position_title", Label: T(lang, "position")},

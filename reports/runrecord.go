@@ -24,6 +24,15 @@ type RunRecord struct {
 	Config  *model.Config
 	Inputs  []InputFile // in the order of the input files, the config last
 	Counts  []Count     // see RunCounts
+	// Outputs are the CSV files the run wrote, with their SHA-256, so that
+	// a later follow-up can check that they were not changed. Path is
+	// empty: the files sit next to run.json.
+	Outputs []InputFile
+	// Plan is the plan the run shows and Prices the committee's decisions
+	// with their prices; run.json records them when the run had decisions
+	// (Prices not nil).
+	Plan   *matcher.Plan
+	Prices *matcher.Prices
 }
 
 // InputFile is one file a run read.
@@ -74,7 +83,9 @@ func RunCounts(ds *model.Dataset, pl *matcher.Plan, mt *matcher.Matching) []Coun
 // WriteRunJSON writes the run record as run.json: one JSON object with the
 // keys tool, version, inputs (an object keyed by file name, each with path,
 // bytes and sha256), config (the configuration in force, keyed like the
-// YAML configuration file) and counts (an object of integers). Keys come
+// YAML configuration file), counts (an object of integers) and, when the
+// record lists them, outputs (an object keyed by file name, each with bytes
+// and sha256). Keys come
 // in a fixed order, so reruns are byte-identical.
 func WriteRunJSON(w io.Writer, r *RunRecord) error {
 	inputs := jsonObject{}
@@ -98,6 +109,14 @@ func WriteRunJSON(w io.Writer, r *RunRecord) error {
 		{"config", cfg},
 		{"counts", counts},
 	}
+	if len(r.Outputs) > 0 {
+		outputs := jsonObject{}
+		for _, f := range r.Outputs {
+			outputs = append(outputs, jsonField{f.Name, jsonObject{{"bytes", f.Bytes}, {"sha256", f.SHA256}}})
+		}
+		doc = append(doc, jsonField{"outputs", outputs})
+	}
+	doc = append(doc, decisionFields(r)...)
 	var b bytes.Buffer
 	if err := doc.write(&b, ""); err != nil {
 		return err
@@ -213,6 +232,12 @@ func treeValue(v reflect.Value) any {
 		return v.Bool()
 	case reflect.String:
 		return v.String()
+	case reflect.Slice: // a list of strings, as one string
+		items := make([]string, v.Len())
+		for i := range items {
+			items[i] = v.Index(i).String()
+		}
+		return strings.Join(items, "|")
 	}
 	panic("reports: run record: no form for a configuration value of kind " + v.Kind().String())
 }

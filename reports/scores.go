@@ -49,7 +49,13 @@ func ScoresTable(scores []matcher.Score, cfg *model.Config, lang Lang, names Nam
 		{Key: "position_title", Label: T(lang, "position")},
 	}
 	for _, c := range model.Catalog {
-		cols = append(cols, Column{Key: c.ID, Label: c.ID, Kind: Number})
+		// English headers are the criterion ids, as in the CSV; French
+		// ones are the French labels.
+		label := c.ID
+		if lang == FR {
+			label = c.Label(string(FR))
+		}
+		cols = append(cols, Column{Key: c.ID, Label: label, Kind: Number})
 	}
 	cols = append(cols,
 		Column{Key: "origins", Label: T(lang, "origins")},

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -27,12 +28,21 @@ type svgChart struct {
 	AxisX           string
 	Bars            []svgBar
 	Empty           string // shown instead of bars when there is no value
+	Flagged         bool   // some bar is flagged: the hatch pattern is defined
+	Ref             *svgRef
 }
 
 type svgBar struct {
 	Label, Tip, Value string
 	LabelX, ValueX    string
 	X, Y, W, H, TextY string
+	CapW              string // width of the capacity outline, "" for none
+	Flag              bool
+}
+
+// svgRef is the reference line of a bar chart.
+type svgRef struct {
+	X, Bottom, TextY, Label string
 }
 
 // newSVGChart lays c out as horizontal bars: labels on the left, right-
@@ -40,10 +50,19 @@ type svgBar struct {
 // printed after its bar. none is shown when c has no value.
 func newSVGChart(c *Chart, id, none string) svgChart {
 	checkChart(c)
+	if c.Capacity != nil && len(c.Capacity) != len(c.Values) || c.Flagged != nil && len(c.Flagged) != len(c.Values) {
+		panic(fmt.Sprintf("reports: chart %q: capacities or flags do not match the values", c.Title))
+	}
 	values := make([]string, len(c.Values))
 	labelRunes, valueRunes := 1, 1
 	for i, v := range c.Values {
 		values[i] = chartValue(v, c.Unit)
+		if c.Capacity != nil {
+			values[i] = chartValue(v, "") + " / " + chartValue(c.Capacity[i], c.Unit)
+		}
+		if c.Flagged != nil && c.Flagged[i] {
+			values[i] += " ⚑"
+		}
 		labelRunes = max(labelRunes, min(utf8.RuneCountInString(c.Labels[i]), chartMaxLabel))
 		valueRunes = max(valueRunes, utf8.RuneCountInString(values[i]))
 	}
@@ -54,7 +73,10 @@ func newSVGChart(c *Chart, id, none string) svgChart {
 	top := c.Max
 	if !(top > 0) || math.IsInf(top, 0) {
 		top = 0
-		for _, v := range c.Values {
+		for i, v := range c.Values {
+			if c.Capacity != nil {
+				v = math.Max(v, c.Capacity[i])
+			}
 			if v > top && !math.IsInf(v, 0) {
 				top = v
 			}
@@ -65,6 +87,10 @@ func newSVGChart(c *Chart, id, none string) svgChart {
 	}
 
 	height := 2*chartPad + float64(len(c.Values))*chartRow
+	bottom := height
+	if c.Ref > 0 {
+		height += chartRow // room for the reference line's label
+	}
 	sc := svgChart{
 		ID:     id,
 		Title:  c.Title,
@@ -86,7 +112,7 @@ func newSVGChart(c *Chart, id, none string) svgChart {
 		rowTop := chartPad + float64(i)*chartRow
 		tip := c.Labels[i] + ": " + values[i]
 		desc[i] = tip
-		sc.Bars = append(sc.Bars, svgBar{
+		bar := svgBar{
 			Label:  cutLabel(c.Labels[i]),
 			Tip:    tip,
 			Value:  values[i],
@@ -97,9 +123,26 @@ func newSVGChart(c *Chart, id, none string) svgChart {
 			W:      coord(w),
 			H:      coord(chartBar),
 			TextY:  coord(rowTop + chartRow/2 + 4),
-		})
+		}
+		if c.Capacity != nil {
+			capW := area * math.Min(math.Max(c.Capacity[i], 0)/top, 1)
+			bar.CapW = coord(capW)
+			bar.ValueX = coord(labelW + math.Max(w, capW) + chartGap)
+		}
+		if c.Flagged != nil && c.Flagged[i] {
+			bar.Flag = true
+			sc.Flagged = true
+		}
+		sc.Bars = append(sc.Bars, bar)
 	}
 	sc.Desc = strings.Join(desc, "; ")
+	if c.Ref > 0 && len(c.Values) > 0 {
+		x := labelW + area*math.Min(c.Ref/top, 1)
+		sc.Ref = &svgRef{X: coord(x), Bottom: coord(bottom), TextY: coord(bottom + chartRow/2 + 4), Label: c.RefLabel}
+		if c.RefLabel != "" {
+			sc.Desc += "; " + c.RefLabel
+		}
+	}
 	return sc
 }
 

@@ -22,6 +22,10 @@ const (
 	// "" when there is no value. They are right-aligned in text tables and
 	// written as JSON numbers (null when empty).
 	Number
+	// Strip cells hold several numbers in [0,1] separated by spaces, one per
+	// entry of the column's Parts: the committee pack draws them as a strip
+	// of small shaded cells. Other writers treat them as text.
+	Strip
 )
 
 // Column describes one column of a table.
@@ -29,6 +33,7 @@ type Column struct {
 	Key   string // stable name: CSV header and JSON key
 	Label string // header shown to people, in the chosen language
 	Kind  Kind
+	Parts []string // for a Strip column: the label of each number
 }
 
 // Table is a titled grid of formatted cells. Each row has one cell per
@@ -39,6 +44,52 @@ type Table struct {
 	Title   string // shown above the table in documents
 	Columns []Column
 	Rows    [][]string
+	// The committee pack reads the fields below; the other writers ignore
+	// them. Meta, when not nil, has one entry per row (see [RowMeta]).
+	Meta   []RowMeta
+	Source string // the CSV file that holds every row, named when the pack shows fewer
+	Full   string // for a DocOnly view: the Name of the table whose sheet has every row
+	Media  Media  // where the committee pack shows the table
+	Whole  bool   // a summary: shown in full whatever the pack's row limit
+}
+
+// Media tells which documents of the committee pack show a table.
+type Media int
+
+// The documents that show a table.
+const (
+	// Everywhere: the HTML and Markdown documents and the workbook.
+	Everywhere Media = iota
+	// SheetOnly: the workbook only (full numbers that would not print).
+	SheetOnly
+	// DocOnly: the HTML and Markdown documents only (a view of a table the
+	// workbook has in full).
+	DocOnly
+)
+
+// RowMeta says how the committee pack treats one row of a table.
+type RowMeta struct {
+	Keep bool   // the committee must see the row: it comes first when rows are limited
+	ID   string // HTML id of the row, for links from elsewhere; "" for none
+	Link string // id the row's first cell links to; "" for none
+}
+
+// AddMeta appends a row with its [RowMeta]. It panics if the row does not
+// have one cell per column.
+func (t *Table) AddMeta(m RowMeta, cells ...string) {
+	for len(t.Meta) < len(t.Rows) {
+		t.Meta = append(t.Meta, RowMeta{})
+	}
+	t.Add(cells...)
+	t.Meta = append(t.Meta, m)
+}
+
+// meta returns the [RowMeta] of row i, the zero value when there is none.
+func (t *Table) meta(i int) RowMeta {
+	if i < len(t.Meta) {
+		return t.Meta[i]
+	}
+	return RowMeta{}
 }
 
 // Keys returns the stable column keys, in order.
@@ -130,9 +181,23 @@ func WriteMarkdown(w io.Writer, t *Table) error {
 	return err
 }
 
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "|", `\|`, "\r\n", " ", "\n", " ", "\r", " ", "<", "&lt;")
+// mdEscaper escapes, in a table cell, every character that could start
+// Markdown or GFM syntax: emphasis, code, links and images, raw HTML and
+// entities, strikethrough, the cell separator, and the autolinks that GFM
+// makes of "http://", "www." and e-mail addresses. Line breaks become
+// spaces, as a cell holds one line.
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "|", `\|`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"!", `\!`, "~", `\~`, "<", `\<`, ">", `\>`, "&", `\&`, "@", `\@`, "://", `\://`,
+	"www.", `www\.`, "WWW.", `WWW\.`,
+	"\r\n", " ", "\n", " ", "\r", " ",
+)
 
-func mdCell(s string) string { return mdEscaper.Replace(s) }
+func mdCell(s string) string { return VisibleControls(mdEscaper.Replace(s)) }
+
+// MarkdownText escapes s for a one-line Markdown heading or paragraph, so
+// that no text of the data forms a link, an image, emphasis or HTML.
+func MarkdownText(s string) string { return mdText(s) }
 
 // WriteJSON writes the table as a JSON array of objects keyed by column key,
 // in column order, with Number cells as JSON numbers (null when empty).

@@ -3,9 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"math"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -14,6 +12,7 @@ import (
 
 	"github.com/stretchmatch/stretchmatch/data"
 	"github.com/stretchmatch/stretchmatch/matcher/assign"
+	"github.com/stretchmatch/stretchmatch/model"
 	"github.com/stretchmatch/stretchmatch/reports"
 )
 
@@ -28,6 +27,7 @@ type assignOptions struct {
 	Delimiter   string
 	Decimals    int
 	Stats       bool
+	OutDir      string
 }
 
 func newAssignCmd(ios *iostreams, runF func(*assignOptions) error) *cobra.Command {
@@ -75,6 +75,7 @@ some row cannot be assigned is an error that says which rows and why.`,
 		}),
 	}
 	addOutputFlags(cmd, &opts.Output)
+	declareTables(cmd, &opts.Output, "assignment", "totals")
 	f := cmd.Flags()
 	f.BoolVar(&opts.Maximize, "maximize", false, "the cells are scores to maximise instead of costs to minimise")
 	f.BoolVar(&opts.Strict, "strict", false, "fail unless every row can be assigned, saying why not")
@@ -83,6 +84,7 @@ some row cannot be assigned is an error that says which rows and why.`,
 	f.StringVar(&opts.Delimiter, "delimiter", "", "force the CSV delimiter: {comma|semicolon|tab}")
 	f.IntVar(&opts.Decimals, "decimals", -1, "decimals of values and total (default: the fewest, up to 6, that show every cell exactly)")
 	f.BoolVar(&opts.Stats, "stats", false, "print one line of sizes and timings on standard error")
+	f.StringVar(&opts.OutDir, "out", "", "also write assignment.csv and totals.csv into `DIR`")
 	return cmd
 }
 
@@ -94,10 +96,10 @@ func parseCapacities(flags []string) ([][2]string, error) {
 		if !ok || strings.TrimSpace(col) == "" {
 			return nil, usageErrorf("--capacity %q: write COL=N", f)
 		}
-		if v, err := strconv.Atoi(strings.TrimSpace(n)); err != nil || v < 0 {
-			return nil, usageErrorf("--capacity %q: N must be a whole number ≥ 0", f)
+		if v, err := strconv.Atoi(strings.TrimSpace(n)); err != nil || v < 0 || v > model.MaxWhole {
+			return nil, usageErrorf("--capacity %q: N must be a whole number from 0 to %d", f, model.MaxWhole)
 		}
-		out = append(out, [2]string{strings.TrimSpace(col), strings.TrimSpace(n)})
+		out = append(out, [2]string{data.NormalizeID(col), strings.TrimSpace(n)})
 	}
 	return out, nil
 }
@@ -107,12 +109,16 @@ func runAssign(opts *assignOptions) error {
 	var raw []byte
 	var err error
 	if opts.Matrix == "-" {
-		raw, err = io.ReadAll(opts.IO.In)
+		raw, err = data.ReadAllLimited(opts.IO.In, "standard input", 0)
 	} else {
-		raw, err = os.ReadFile(opts.Matrix)
+		raw, err = data.ReadFileLimited(opts.Matrix, 0)
+	}
+	var ps data.Problems
+	if err != nil && !errors.As(err, &ps) {
+		return fmt.Errorf("cannot read the matrix: %w (check the path of MATRIX.csv)", err)
 	}
 	if err != nil {
-		return fmt.Errorf("cannot read the matrix: %w (check the path of MATRIX.csv)", err)
+		return err
 	}
 	delim, _ := (&inputOptions{Delimiter: opts.Delimiter}).delimiter()
 	mx, err := data.ReadMatrix(data.Source{Name: opts.Matrix, Data: raw}, data.ReadOptions{Delimiter: delim}, opts.CapacityRow)
@@ -138,12 +144,17 @@ func runAssign(opts *assignOptions) error {
 		for j := range capacity {
 			capacity[j] = 1
 		}
+		given := make([]string, m) // the flag that set each column
 		for _, c := range caps {
 			j := indexFold(mx.Cols, c[0])
 			if j < 0 {
 				return usageErrorf("--capacity %s=%s: %s has no column %q", c[0], c[1], opts.Matrix, c[0])
 			}
-			capacity[j], _ = strconv.Atoi(c[1])
+			v, _ := strconv.Atoi(c[1])
+			if given[j] != "" && v != capacity[j] {
+				return usageErrorf("--capacity %s=%s contradicts --capacity %s for column %q: give each column one capacity", c[0], c[1], given[j], mx.Cols[j])
+			}
+			capacity[j], given[j] = v, c[0]+"="+c[1]
 		}
 	}
 	if capacity != nil {
@@ -168,12 +179,30 @@ func runAssign(opts *assignOptions) error {
 		dec = autoDecimals(mx.Cells)
 	}
 	lang, _ := opts.Output.language()
-	tables := reports.AssignmentTables(mx.Rows, mx.Cols, cells, sol.RowCol, sol.Total, dec, lang)
+	total := assignedTotal(cells, m, sol.RowCol, dec)
+	tables := reports.AssignmentTablesTotal(mx.Rows, mx.Cols, cells, sol.RowCol, total, dec, lang)
 	if opts.Stats {
 		fmt.Fprintf(opts.IO.ErrOut, "stats: rows=%d cols=%d parse_ms=%d solve_ms=%d total=%s\n",
-			n, m, parsed.Sub(t0).Milliseconds(), solved.Sub(parsed).Milliseconds(), reports.Num(sol.Total, dec))
+			n, m, parsed.Sub(t0).Milliseconds(), solved.Sub(parsed).Milliseconds(), total)
+	}
+	if opts.OutDir != "" {
+		if err := writeOutputs(opts.OutDir, []string{opts.Matrix}, opts.Output.Excel, tables...); err != nil {
+			return err
+		}
 	}
 	return writeTables(opts.IO, &opts.Output, []string{opts.Matrix}, tables...)
+}
+
+// assignedTotal writes the exact sum of the assigned cells with dec
+// decimals: the solver's float64 total loses units above 2^53.
+func assignedTotal(cells []float64, m int, rowCol []int, dec int) string {
+	vals := make([]float64, 0, len(rowCol))
+	for i, j := range rowCol {
+		if j >= 0 {
+			vals = append(vals, cells[i*m+j])
+		}
+	}
+	return reports.ExactSum(vals, dec)
 }
 
 // infeasibleMessage turns the solver's evidence into ids the user knows.

@@ -84,7 +84,7 @@ func TestUsageErrors(t *testing.T) {
 	}{
 		{"unknown flag", func(io *iostreams) *cobra.Command { return newScoreCmd(io, nil) }, []string{"--nope"}, "unknown flag: --nope"},
 		{"two dirs", func(io *iostreams) *cobra.Command { return newValidateCmd(io, nil) }, []string{"a", "b"}, "accepts at most 1 arg(s), received 2"},
-		{"bad format", func(io *iostreams) *cobra.Command { return newCriteriaCmd(io, nil) }, []string{"--format", "xml"}, `--format "xml": choose table, csv, json or markdown`},
+		{"bad format", func(io *iostreams) *cobra.Command { return newCriteriaCmd(io, nil) }, []string{"--format", "xml"}, `--format "xml": choose table, csv, json, markdown, html or xlsx`},
 		{"bad lang", func(io *iostreams) *cobra.Command { return newCriteriaCmd(io, nil) }, []string{"--lang", "de"}, `--lang "de": choose en or fr`},
 		{"bad delimiter", func(io *iostreams) *cobra.Command { return newPlanCmd(io, nil) }, []string{"--delimiter", "|"}, `--delimiter "|": choose comma, semicolon or tab`},
 		{"two stdin", func(io *iostreams) *cobra.Command { return newMatchCmd(io, nil) }, []string{"--people", "-", "--moves", "-"}, "only one input file can be read from standard input"},

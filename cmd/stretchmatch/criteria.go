@@ -1,9 +1,6 @@
 package main
 
 import (
-	"fmt"
-	"os"
-
 	"github.com/spf13/cobra"
 
 	"github.com/stretchmatch/stretchmatch/data"
@@ -41,6 +38,7 @@ from the data), proxy or derivation, and weight in force.`,
 		}),
 	}
 	addOutputFlags(cmd, &opts.Output)
+	declareTables(cmd, &opts.Output, "criteria")
 	cmd.Flags().StringVar(&opts.ConfigFile, "config", "", "YAML `FILE` whose weights to show")
 	return cmd
 }
@@ -49,9 +47,9 @@ func runCriteria(opts *criteriaOptions) error {
 	cfg := model.Default()
 	var inputs []string
 	if opts.ConfigFile != "" {
-		b, err := os.ReadFile(opts.ConfigFile)
+		b, err := readInputFile(opts.ConfigFile, data.DefaultLimits(), "the configuration", "check the path given to --config")
 		if err != nil {
-			return fmt.Errorf("cannot read the configuration: %w (check the path given to --config)", err)
+			return err
 		}
 		if cfg, err = data.LoadConfig(data.Source{Name: opts.ConfigFile, Data: b}); err != nil {
 			return err

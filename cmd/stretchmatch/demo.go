@@ -26,7 +26,9 @@ func newDemoCmd(ios *iostreams, runF func(*demoOptions) error) *cobra.Command {
 		Long: `Run the whole cycle (validate, score, plan, match, report) on the embedded
 sample organisation, a fictional company of 252 people, and print the
 committee summary and the key tables: candidate moves by band, the moves
-chosen, the mentoring pairs, the mentees left unmatched and the mentor load.
+chosen, the mentoring pairs, the mentees left unmatched, the mentor load,
+and the follow-up of the sample's previous quarter (moves realised, pairs
+by health; the pack's "Last quarter" section).
 
 --out DIR also writes every file that 'stretchmatch run' writes (CSV files,
 report.md, report.html, report.xlsx and run.json, whose hashes are those of
@@ -47,6 +49,7 @@ input files, to run the other commands on.`,
 		}),
 	}
 	addOutputFlags(cmd, &opts.Output)
+	declareTables(cmd, &opts.Output, "summary", "fit_quartiles", "moves_by_band", "moves_chosen", "pairs", "unmatched_reasons", "mentor_load", "lq_source", "lq_health", "group_summary")
 	cmd.Flags().StringVar(&opts.OutDir, "out", "", "also write every output file of 'run' into `DIR`")
 	cmd.Flags().BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym")
 	return cmd
@@ -61,8 +64,15 @@ func runDemo(opts *demoOptions) error {
 	if l.Dataset, _, err = data.Load(l.Inputs, data.ReadOptions{Config: &l.Config}); err != nil {
 		return err
 	}
+	l.CodevSource, l.CodevHistorySource = data.SampleCodevInputs()
+	if l.Codev, _, err = data.LoadCodev(l.CodevSource, l.CodevHistorySource, l.Dataset, data.ReadOptions{}); err != nil {
+		return err
+	}
 	c, err := runCycle(l, cycleFlags{}, nil)
 	if err != nil {
+		return err
+	}
+	if err := c.followSample(); err != nil {
 		return err
 	}
 	lang, _ := opts.Output.language()
@@ -75,7 +85,7 @@ func runDemo(opts *demoOptions) error {
 		if err := writeFiles(opts.OutDir, nil, files); err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "wrote %d files into %s: %s\n", len(files), opts.OutDir, strings.Join(fileNames(files), ", "))
+		fmt.Fprintln(opts.IO.ErrOut, say(lang, "wrote %d [file|files] into %s: %s", len(files), opts.OutDir, strings.Join(fileNames(files), ", ")))
 	}
 	return writeTables(opts.IO, &opts.Output, nil, demoTables(c, lang, names)...)
 }
@@ -101,7 +111,24 @@ func demoTables(c *cycle, lang reports.Lang, names reports.Namer) []*reports.Tab
 		pairs,
 		reports.UnmatchedReasonsTable(c.Matching, lang, names),
 		reports.Project(reports.MentorLoadTable(c.Matching, lang, names), "mentor_id", "mentor_name", "capacity", "assigned", "left"),
+		reports.PackTable(p, "lq_source"),
+		reports.PackTable(p, "lq_health"),
+		reports.Project(reports.GroupSummaryTable(c.Groups, lang), "group_id", "size", "group_score", "language", "reasons"),
 	}
+}
+
+// followSample follows up the sample's previous quarter with the sample's
+// activity.csv, for the "Last quarter" section of the demo.
+func (c *cycle) followSample() error {
+	prev, err := data.SamplePrevious(data.ReadOptions{Config: &c.Config})
+	if err != nil {
+		return err
+	}
+	act, err := data.SampleActivity()
+	if err != nil {
+		return err
+	}
+	return c.follow(prev, &act, nil, followupFlags{})
 }
 
 // relabel gives the column key of a view a shorter label.

@@ -53,6 +53,9 @@ func runDocs(opts *docsOptions) error {
 			return nil
 		}
 		c.DisableAutoGenTag = true
+		if !strings.Contains(c.Long, exitCodesHelp) {
+			c.Long += "\n" + exitCodesHelp // as the help shows them
+		}
 		var buf bytes.Buffer
 		header := &doc.GenManHeader{
 			Section: "1",

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -21,6 +23,7 @@ type initOptions struct {
 	Synthetic int
 	Seed      uint64
 	Capacity  int
+	Previous  bool
 }
 
 func newInitCmd(ios *iostreams, runF func(*initOptions) error) *cobra.Command {
@@ -29,17 +32,27 @@ func newInitCmd(ios *iostreams, runF func(*initOptions) error) *cobra.Command {
 		Use:   "init DIR",
 		Short: "Write the sample input files and a commented default config into DIR",
 		Long: `Write the sample organisation's input files (people.csv, positions.csv,
-moves.csv, mentors.csv, mentees.csv, history.csv) and a commented default
+moves.csv, mentors.csv, mentees.csv, history.csv, codev.csv) and a commented default
 configuration (config.yaml) into DIR, creating it if needed, as templates to
 fill with your own export. Existing files are left alone unless --force.
 
 --synthetic N writes instead a generated organisation of N people (a
 management tree with realistic spans, divisions, countries on several
-continents, positions, candidate moves, mentors, mentees and history), the
-same for the same --seed, for trials and benchmarks.`,
+continents, positions, candidate moves, mentors, mentees and history, and
+codev.csv with one person in ten volunteering for codevelopment groups),
+the same for the same --seed, for trials and benchmarks. With --previous, the
+generated organisation is last quarter's: its pack (run.json, plan.csv,
+pairs.csv and copies of its inputs) goes into DIR/previous, and DIR gets
+this quarter's people.csv (some chosen moves realised through position_id,
+some replaced by a grade change) and an activity.csv, to try
+'stretchmatch followup DIR/previous DIR'.
+
+The sample always comes with its previous quarter: DIR/previous and
+DIR/activity.csv.`,
 		Example: `  stretchmatch init review-q3
   stretchmatch validate review-q3
-  stretchmatch init trial --synthetic 50000 --seed 7`,
+  stretchmatch init trial --synthetic 50000 --seed 7
+  stretchmatch init trial --synthetic 2000 --previous`,
 		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			opts.Dir = args[0]
@@ -48,6 +61,9 @@ same for the same --seed, for trials and benchmarks.`,
 			}
 			if (cmd.Flags().Changed("seed") || cmd.Flags().Changed("mentor-capacity")) && opts.Synthetic == 0 {
 				return usageErrorf("--seed and --mentor-capacity go with --synthetic")
+			}
+			if opts.Previous && opts.Synthetic == 0 {
+				return usageErrorf("--previous goes with --synthetic: the sample always has its previous quarter")
 			}
 			if opts.Capacity < 0 {
 				return usageErrorf("--mentor-capacity %d: give a number ≥ 1", opts.Capacity)
@@ -62,6 +78,7 @@ same for the same --seed, for trials and benchmarks.`,
 	cmd.Flags().IntVar(&opts.Synthetic, "synthetic", 0, "write a generated organisation of `N` people instead of the sample")
 	cmd.Flags().Uint64Var(&opts.Seed, "seed", 1, "seed of the generated organisation (with --synthetic)")
 	cmd.Flags().IntVar(&opts.Capacity, "mentor-capacity", 0, "capacity of every generated mentor (with --synthetic; default: 1 to 3 at random)")
+	cmd.Flags().BoolVar(&opts.Previous, "previous", false, "with --synthetic: make the generated organisation last quarter's, writing its pack into DIR/previous, and this quarter's people.csv and activity.csv")
 	return cmd
 }
 
@@ -75,7 +92,7 @@ func runInit(opts *initOptions) error {
 	var files []initFile
 	var err error
 	if opts.Synthetic > 0 {
-		files, err = syntheticFiles(synthetic.Options{People: opts.Synthetic, Seed: opts.Seed, MentorCapacity: opts.Capacity})
+		files, err = syntheticFiles(synthetic.Options{People: opts.Synthetic, Seed: opts.Seed, MentorCapacity: opts.Capacity}, opts.Previous)
 	} else {
 		files, err = sampleFiles()
 	}
@@ -94,16 +111,24 @@ func runInit(opts *initOptions) error {
 			}
 		}
 	}
-	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
-		return fmt.Errorf("cannot create %s: %w", opts.Dir, err)
+	out := make([]outputFile, len(files))
+	for i, f := range files {
+		out[i] = outputFile{f.name, f.body}
 	}
-	for _, f := range files {
-		body := f.body
-		err := data.WriteFileAtomic(filepath.Join(opts.Dir, f.name), nil, func(w io.Writer) error {
-			_, err := w.Write(body)
-			return err
-		})
-		if err != nil {
+	// The sample's previous quarter lives in a sub-folder: one transaction
+	// per folder, the sub-folders first, DIR itself last.
+	byDir := map[string][]outputFile{}
+	var dirs []string
+	for _, f := range out {
+		d := filepath.Dir(f.Name)
+		if _, ok := byDir[d]; !ok {
+			dirs = append(dirs, d)
+		}
+		byDir[d] = append(byDir[d], outputFile{filepath.Base(f.Name), f.Body})
+	}
+	slices.SortFunc(dirs, func(a, b string) int { return cmp.Compare(b, a) })
+	for _, d := range dirs {
+		if err := writeFiles(filepath.Join(opts.Dir, d), nil, byDir[d]); err != nil {
 			return err
 		}
 	}
@@ -111,29 +136,34 @@ func runInit(opts *initOptions) error {
 	return nil
 }
 
-// sampleFiles returns the embedded sample's CSV files.
+// sampleFiles returns the embedded sample's CSV files, then its previous
+// quarter's pack (previous/, to try followup on).
 func sampleFiles() ([]initFile, error) {
 	sample := data.SampleFS()
-	entries, err := fs.ReadDir(sample, ".")
-	if err != nil {
-		return nil, err
-	}
 	var files []initFile
-	for _, e := range entries {
-		if filepath.Ext(e.Name()) != ".csv" {
-			continue
-		}
-		b, err := fs.ReadFile(sample, e.Name())
+	for _, dir := range []string{".", "previous"} {
+		entries, err := fs.ReadDir(sample, dir)
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, initFile{e.Name(), b})
+		for _, e := range entries {
+			if ext := filepath.Ext(e.Name()); e.IsDir() || ext != ".csv" && (dir == "." || ext != ".json") {
+				continue
+			}
+			name := path.Join(dir, e.Name())
+			b, err := fs.ReadFile(sample, name)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, initFile{filepath.FromSlash(name), b})
+		}
 	}
 	return files, nil
 }
 
-// syntheticFiles generates an organisation and encodes it.
-func syntheticFiles(opt synthetic.Options) ([]initFile, error) {
+// syntheticFiles generates an organisation and encodes it; with previous,
+// as last quarter's (see syntheticPrevious).
+func syntheticFiles(opt synthetic.Options, previous bool) ([]initFile, error) {
 	ds, err := synthetic.Generate(opt)
 	if err != nil {
 		return nil, err
@@ -144,7 +174,20 @@ func syntheticFiles(opt synthetic.Options) ([]initFile, error) {
 	}
 	var files []initFile
 	for _, src := range []*data.Source{in.People, in.Positions, in.Moves, in.Mentors, in.Mentees, in.History} {
-		files = append(files, initFile{src.Name, src.Data})
+		if !previous || src != in.People {
+			files = append(files, initFile{src.Name, src.Data})
+		}
 	}
-	return files, nil
+	if previous {
+		prev, err := syntheticPrevious(ds, in)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, prev...)
+	}
+	cv, err := data.EncodeCodev(synthetic.Codev(ds, opt.Seed))
+	if err != nil {
+		return nil, err
+	}
+	return append(files, initFile{cv.Name, cv.Data}), nil
 }

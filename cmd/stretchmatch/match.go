@@ -43,9 +43,11 @@ others are reported as broken.
 
 When DIR holds positions.csv and moves.csv, the moves are scored and planned
 first, so that tiers and future reporting lines follow the plan. --plan
-FILE takes the chosen moves from a plan.csv instead (as written by
-stretchmatch plan, possibly edited by the committee: the rows whose status
-is chosen).
+FILE takes a plan.csv the committee edited as the committee's plan: chosen
+moves are required, not_chosen ones forbidden, the others planned freely.
+The committee's pair decisions (DIR/decisions.csv or --decisions FILE)
+hold: a required pair is made (lifting ended_before and low_fit, never
+another rule), a forbidden pair never is; the rest is optimal.
 
 Prints the pairs (with the two strongest reasons, the next-best mentor and
 the fit lost by choosing them), the mentees left unmatched and why, the
@@ -76,6 +78,7 @@ unmatched.csv, broken_pairs.csv and mentor_load.csv into DIR.`,
 	}
 	addInputFlags(cmd, &opts.Input)
 	addOutputFlags(cmd, &opts.Output)
+	declareTables(cmd, &opts.Output, "pairs", "unmatched", "broken_pairs", "mentor_load")
 	f := cmd.Flags()
 	f.StringVar(&opts.OutDir, "out", "", "also write pairs.csv, unmatched.csv, broken_pairs.csv and mentor_load.csv into `DIR`")
 	f.BoolVar(&opts.AllowOverstretch, "allow-overstretch", false, "let the plan choose overstretch moves (their mentees get priority 3)")
@@ -84,7 +87,7 @@ unmatched.csv, broken_pairs.csv and mentor_load.csv into DIR.`,
 	f.BoolVar(&opts.Rematch, "rematch", false, "ignore the active pairs of history.csv and match everybody anew")
 	f.BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym")
 	f.BoolVar(&opts.Progress, "progress", false, "show the stages and their times on standard error even when it is not a terminal")
-	f.StringVar(&opts.PlanFile, "plan", "", "take the chosen moves from `FILE` (a plan.csv) instead of planning")
+	f.StringVar(&opts.PlanFile, "plan", "", "the committee's plan: a plan.csv `FILE` it edited (chosen = required, not_chosen = forbidden, moves left out planned freely)")
 	return cmd
 }
 
@@ -106,7 +109,7 @@ func runMatch(opts *matchOptions) error {
 			return err
 		}
 	} else if l.Inputs.Positions != nil && l.Inputs.Moves != nil {
-		pr.stage("scoring and planning %d candidate moves", len(l.Dataset.Moves))
+		pr.stage("scoring and planning %d candidate [move|moves]", len(l.Dataset.Moves))
 		if err := c.score(); err != nil {
 			return err
 		}
@@ -114,7 +117,7 @@ func runMatch(opts *matchOptions) error {
 			return err
 		}
 	}
-	pr.stage("matching %d mentees with %d mentors", len(l.Dataset.Mentees), len(l.Dataset.Mentors))
+	pr.stage("matching %d [mentee|mentees] with %d [mentor|mentors]", len(l.Dataset.Mentees), len(l.Dataset.Mentors))
 	if err := c.match(matcher.MatchOptions{LineDepth: opts.LineDepth, AllowRepeat: opts.AllowRepeat, Rematch: opts.Rematch}); err != nil {
 		return err
 	}
@@ -133,8 +136,8 @@ func runMatch(opts *matchOptions) error {
 		}
 	}
 	if f, _ := opts.Output.format(opts.IO); f == "table" {
-		fmt.Fprintf(opts.IO.ErrOut, "%d pairs (%d kept), %d mentees unmatched, %d earlier pairs broken\n",
-			len(c.Matching.Pairs), c.Matching.Kept(), len(c.Matching.Unmatched), len(c.Matching.Broken))
+		fmt.Fprintln(opts.IO.ErrOut, say(lang, "%d [pair|pairs] (%d kept), %d [mentee|mentees] unmatched, %d earlier [pair|pairs] broken",
+			len(c.Matching.Pairs), c.Matching.Kept(), len(c.Matching.Unmatched), len(c.Matching.Broken)))
 	}
 	return writeTables(opts.IO, &opts.Output, c.Paths, matchViews(opts, tables)...)
 }

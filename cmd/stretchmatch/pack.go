@@ -3,9 +3,9 @@ package main
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
-	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -24,6 +24,9 @@ type cycleFlags struct {
 	Rematch          bool
 	Progress         bool
 	PlanFile         string
+	// Groups are the flags of the codevelopment groups, formed when
+	// codev.csv is given.
+	Groups groupsFlags
 }
 
 func addCycleFlags(cmd *cobra.Command, o *cycleFlags) {
@@ -32,8 +35,9 @@ func addCycleFlags(cmd *cobra.Command, o *cycleFlags) {
 	f.IntVar(&o.LineDepth, "line-depth", 0, "look at most `N` levels up the chains of managers (0: no limit)")
 	f.BoolVar(&o.AllowRepeat, "allow-repeat", false, "allow pairs that ended before (history.csv)")
 	f.BoolVar(&o.Rematch, "rematch", false, "ignore the active pairs of history.csv and match everybody anew")
-	f.StringVar(&o.PlanFile, "plan", "", "take the chosen moves from `FILE` (a plan.csv, possibly edited by the committee) instead of planning")
+	f.StringVar(&o.PlanFile, "plan", "", "the committee's plan: a plan.csv `FILE` it edited (chosen = required, not_chosen = forbidden, moves left out planned freely)")
 	f.BoolVar(&o.Progress, "progress", false, "show the stages and their times on standard error even when it is not a terminal")
+	addGroupsFlags(cmd, &o.Groups)
 }
 
 // check validates the flags before any work is done.
@@ -44,7 +48,7 @@ func (o *cycleFlags) check() error {
 	if o.PlanFile != "" && o.AllowOverstretch {
 		return usageErrorf("--plan and --allow-overstretch cannot be used together: the plan file already says which moves are chosen")
 	}
-	return nil
+	return o.Groups.check()
 }
 
 // checkCycleFlags validates, before any work, the flags that run and
@@ -68,12 +72,12 @@ func runCycle(l *loaded, f cycleFlags, pr *progress) (*cycle, error) {
 	}
 	c := &cycle{loaded: l}
 	if f.PlanFile != "" {
-		pr.stage("scoring %d candidate moves and reading the plan", len(l.Dataset.Moves))
+		pr.stage("scoring %d candidate [move|moves] and reading the plan", len(l.Dataset.Moves))
 		if err := c.givenPlan(f.PlanFile, l.Delimiter); err != nil {
 			return nil, err
 		}
 	} else {
-		pr.stage("scoring %d candidate moves", len(l.Dataset.Moves))
+		pr.stage("scoring %d candidate [move|moves]", len(l.Dataset.Moves))
 		if err := c.score(); err != nil {
 			return nil, err
 		}
@@ -82,9 +86,22 @@ func runCycle(l *loaded, f cycleFlags, pr *progress) (*cycle, error) {
 			return nil, err
 		}
 	}
-	pr.stage("matching %d mentees with %d mentors", len(l.Dataset.Mentees), len(l.Dataset.Mentors))
-	if err := c.match(matcher.MatchOptions{LineDepth: f.LineDepth, AllowRepeat: f.AllowRepeat, Rematch: f.Rematch}); err != nil {
+	pr.stage("matching %d [mentee|mentees] with %d [mentor|mentors]", len(l.Dataset.Mentees), len(l.Dataset.Mentors))
+	opt := matcher.MatchOptions{LineDepth: f.LineDepth, AllowRepeat: f.AllowRepeat, Rematch: f.Rematch}
+	if err := c.match(opt); err != nil {
 		return nil, err
+	}
+	if c.hasDecisions() {
+		pr.stage("pricing %d [decision|decisions]", len(c.Decisions))
+		if err := c.price(opt); err != nil {
+			return nil, err
+		}
+	}
+	if l.Codev != nil {
+		pr.stage("forming codevelopment groups of %d [volunteer|volunteers]", len(l.Codev.Volunteers))
+		if err := c.groups(f.Groups, f.LineDepth); err != nil {
+			return nil, err
+		}
 	}
 	pr.done()
 	return c, nil
@@ -101,28 +118,46 @@ func (c *cycle) runRecord() reports.RunRecord {
 	}{
 		{data.FilePeople, in.People}, {data.FilePositions, in.Positions}, {data.FileMoves, in.Moves},
 		{data.FileMentors, in.Mentors}, {data.FileMentees, in.Mentees}, {data.FileHistory, in.History},
-		{"config_file", c.ConfigSource}, {"plan_file", c.PlanSource},
+		{"config_file", c.ConfigSource}, {"plan_file", c.PlanSource}, {data.FileDecisions, c.DecisionsSource},
+		{data.FileCodev, c.CodevSource}, {data.FileCodevHistory, c.CodevHistorySource},
 	} {
 		if f.src != nil {
 			r.Inputs = append(r.Inputs, reports.HashInput(f.name, f.src.Name, f.src.Data))
 		}
 	}
 	r.Counts = reports.RunCounts(c.Dataset, c.Plan, c.Matching)
+	r.Plan, r.Prices = c.Plan, c.Prices
 	return r
 }
 
 // committeePack builds the committee pack of the cycle.
 func (c *cycle) committeePack(lang reports.Lang, names reports.Namer) *reports.Pack {
-	return reports.Committee(reports.CommitteeInput{
+	opt := reports.PackOptions{RowLimit: reports.DefaultRowLimit}
+	if c.PackOptions != nil {
+		opt = *c.PackOptions
+	}
+	p := reports.Committee(reports.CommitteeInput{
 		Config: &c.Config, Dataset: c.Dataset, Scores: c.Scores, Plan: c.Plan, Matching: c.Matching,
-		Lang: lang, Names: names, Run: c.runRecord(),
+		Lang: lang, Names: names, Run: c.runRecord(), Prices: c.Prices, Options: opt,
 	})
+	if c.Groups != nil {
+		// Before the run record, which closes the pack.
+		at := slices.IndexFunc(p.Sections, func(s reports.Section) bool { return s.Name == "run" })
+		if at < 0 {
+			at = len(p.Sections)
+		}
+		p.Sections = slices.Insert(p.Sections, at, reports.CodevSection(c.Groups, c.Calendars, &c.Config.Codev, lang, names))
+	}
+	if c.Followed != nil {
+		p.Sections = append(p.Sections, c.Followed.section(c.loaded, lang, names))
+	}
+	return p
 }
 
 // csvTables are the tables of the CSV files of a cycle, the same as those
 // of the score, plan and match commands' --out.
 func (c *cycle) csvTables(lang reports.Lang, names reports.Namer) []*reports.Table {
-	return []*reports.Table{
+	tables := []*reports.Table{
 		reports.ScoresTable(c.Scores, &c.Config, lang, names),
 		reports.PlanTable(c.Plan, lang),
 		reports.UnplacedTable(c.Plan, lang, names),
@@ -132,6 +167,13 @@ func (c *cycle) csvTables(lang reports.Lang, names reports.Namer) []*reports.Tab
 		reports.BrokenTable(c.Matching, lang),
 		reports.MentorLoadTable(c.Matching, lang, names),
 	}
+	if c.hasDecisions() {
+		tables = append(tables, reports.DecisionCostsTable(c.Prices, c.Plan, lang))
+	}
+	if c.Groups != nil {
+		tables = append(tables, c.codevTables(lang, names)...)
+	}
+	return tables
 }
 
 // outputFile is one output rendered in memory, ready to be written.
@@ -189,6 +231,11 @@ func renderRun(c *cycle, lang reports.Lang, names reports.Namer, excel bool) ([]
 	}
 	files = append(files, pack...)
 	rec := c.runRecord()
+	for _, f := range files {
+		if strings.HasSuffix(f.Name, ".csv") {
+			rec.Outputs = append(rec.Outputs, reports.HashInput(f.Name, "", f.Body))
+		}
+	}
 	var buf bytes.Buffer
 	if err := reports.WriteRunJSON(&buf, &rec); err != nil {
 		return nil, err
@@ -201,7 +248,7 @@ func renderCSV(tables []*reports.Table, excel bool) ([]outputFile, error) {
 	files := make([]outputFile, 0, len(tables))
 	for _, t := range tables {
 		var buf bytes.Buffer
-		if err := data.WriteCSV(&buf, t.Keys(), t.Rows, data.CSVOptions{Excel: excel}); err != nil {
+		if err := writeTableCSV(&buf, t, excel); err != nil {
 			return nil, err
 		}
 		files = append(files, outputFile{t.Name + ".csv", buf.Bytes()})
@@ -210,42 +257,22 @@ func renderCSV(tables []*reports.Table, excel bool) ([]outputFile, error) {
 }
 
 // writeFiles writes files already rendered into dir, creating it if needed,
-// each atomically and never over one of inputs.
+// as one transaction (see data.StageFiles): every file is staged first, and
+// they are renamed into place only when all are written, in order (so
+// run.json, last, always describes the files beside it). No file may be
+// one of inputs.
 func writeFiles(dir string, inputs []string, files []outputFile) error {
-	// Refuse an input before creating anything.
-	for _, f := range files {
-		path := filepath.Join(dir, f.Name)
-		for _, in := range inputs {
-			if in != "" && in != "-" && sameFile(in, path) {
-				return fmt.Errorf("refusing to write %s: it is the input file %s (choose another output folder)", path, in)
-			}
-		}
-	}
-	if err := ensureDir(dir); err != nil {
+	tx, err := data.StageFiles(dir, inputs)
+	if err != nil {
 		return err
 	}
+	defer tx.Abort()
 	for _, f := range files {
-		path := filepath.Join(dir, f.Name)
-		body := f.Body
-		if err := data.WriteFileAtomic(path, inputs, func(w io.Writer) error {
-			_, err := w.Write(body)
+		if err := tx.Add(f.Name, f.Body); err != nil {
 			return err
-		}); err != nil {
-			return fmt.Errorf("cannot write %s: %w", path, err)
 		}
 	}
-	return nil
-}
-
-// sameFile tells whether two paths name the same file, comparing them once
-// made absolute and cleaned.
-func sameFile(a, b string) bool {
-	x, err1 := filepath.Abs(a)
-	y, err2 := filepath.Abs(b)
-	if err1 != nil || err2 != nil {
-		return filepath.Clean(a) == filepath.Clean(b)
-	}
-	return x == y
+	return tx.Commit()
 }
 
 // fileNames lists the names of files, for the summary a command prints.

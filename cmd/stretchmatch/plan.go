@@ -29,6 +29,9 @@ position, among the candidate moves, to maximise the total development value
 
 (an inverted U: the most development at the top of the stretch band). The
 optimum is exact. Overstretch moves are left out unless --allow-overstretch.
+The committee's move decisions (DIR/decisions.csv or --decisions FILE) hold:
+a required move is chosen, even overstretch (an exception), a forbidden one
+never; the titles then say how far the plan is from the optimum.
 
 Prints the plan (every move, chosen or not, and why), the people with
 candidate moves left without one, and the positions left open. --out DIR
@@ -52,6 +55,7 @@ writes plan.csv, unplaced.csv and open_positions.csv into DIR.`,
 	}
 	addInputFlags(cmd, &opts.Input)
 	addOutputFlags(cmd, &opts.Output)
+	declareTables(cmd, &opts.Output, "plan", "unplaced", "open_positions")
 	cmd.Flags().StringVar(&opts.OutDir, "out", "", "also write plan.csv, unplaced.csv and open_positions.csv into `DIR`")
 	cmd.Flags().BoolVar(&opts.AllowOverstretch, "allow-overstretch", false, "let the plan choose overstretch moves")
 	cmd.Flags().BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym")
@@ -79,13 +83,16 @@ func runPlan(opts *planOptions) error {
 		reports.OpenPositionsTable(c.Plan, lang),
 	}
 	if opts.OutDir != "" {
+		if err := keepEditedPlan(opts.OutDir, c.Paths); err != nil {
+			return err
+		}
 		if err := writeOutputs(opts.OutDir, c.Paths, opts.Output.Excel, tables...); err != nil {
 			return err
 		}
 	}
 	if f, _ := opts.Output.format(opts.IO); f == "table" {
-		fmt.Fprintf(opts.IO.ErrOut, "total development value %s over %d moves chosen\n",
-			reports.Num(c.Plan.Total, 3), c.Plan.ChosenCount())
+		fmt.Fprintln(opts.IO.ErrOut, say(lang, "total development value %s over %d [move|moves] chosen",
+			reports.Num(c.Plan.Total, 3), c.Plan.ChosenCount())+" ("+reports.PlanSource(c.Plan, lang)+")")
 	}
 	return writeTables(opts.IO, &opts.Output, c.Paths, tables...)
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"time"
+
+	"github.com/stretchmatch/stretchmatch/reports"
 )
 
 // progress tells, on standard error, which stage of a long run is under
@@ -13,6 +15,7 @@ import (
 // *progress is silent.
 type progress struct {
 	w     io.Writer
+	lang  reports.Lang
 	now   func() time.Time
 	start time.Time
 	open  bool // a stage line is waiting for its time
@@ -24,16 +27,17 @@ func newProgress(ios *iostreams, forced bool) *progress {
 	if !ios.ErrOutIsTerminal && !forced {
 		return nil
 	}
-	return &progress{w: ios.ErrOut, now: time.Now}
+	return &progress{w: ios.ErrOut, lang: ios.Lang, now: time.Now}
 }
 
-// stage ends the stage under way, if any, and starts the next one.
+// stage ends the stage under way, if any, and starts the next one. The
+// format is the English text of a message of the catalog (see say).
 func (p *progress) stage(format string, args ...any) {
 	if p == nil {
 		return
 	}
 	p.done()
-	fmt.Fprintf(p.w, format+"… ", args...)
+	fmt.Fprint(p.w, say(p.lang, format, args...)+"… ")
 	p.start, p.open = p.now(), true
 }
 
@@ -42,6 +46,6 @@ func (p *progress) done() {
 	if p == nil || !p.open {
 		return
 	}
-	fmt.Fprintf(p.w, "%.1f s\n", p.now().Sub(p.start).Seconds())
+	fmt.Fprintln(p.w, say(p.lang, "%.1f s", p.now().Sub(p.start).Seconds()))
 	p.open = false
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -21,6 +22,7 @@ type reportOptions struct {
 	Format string // markdown or html on standard output
 	Lang   string
 	Redact bool
+	Pack   packFlags
 }
 
 func newReportCmd(ios *iostreams, runF func(*reportOptions) error) *cobra.Command {
@@ -29,10 +31,7 @@ func newReportCmd(ios *iostreams, runF func(*reportOptions) error) *cobra.Comman
 		Use:   "report [DIR] [--out OUT | -o FILE]",
 		Short: "Build the committee pack: Markdown, HTML and Excel",
 		Long: `Run the whole cycle on the input files of DIR (score, plan, match) and build
-the committee pack: summary (moves by band, strategic moves, moves chosen,
-share of mentees matched, fit quartiles), moves, plan, pairs, exceptions,
-equity (by division, grade and gender when given), mentor load and the run
-record (tool version, configuration in force, SHA-256 of every input).
+the committee pack.
 
 Without --out or -o, the pack is printed on standard output in Markdown
 (--format html for the HTML page). --out OUT writes report.md, report.html
@@ -40,10 +39,29 @@ and report.xlsx into OUT; -o FILE writes one file, in the format of its
 extension: .md, .html or .xlsx. Files are written atomically. The HTML page
 is self-contained and prints on A4 landscape; the workbook has one sheet per
 table. --plan FILE builds the pack for the moves chosen in a plan.csv the
-committee edited, instead of planning anew.`,
+committee edited, instead of planning anew.
+
+Page 1 of the pack is a one-page summary: key figures, the bands chart, the
+exceptions that need a decision (each linking to its detail) and, when
+there are any, the committee's decisions and their price. Then one line per
+person (with the criteria as a strip and a challenge × support chart), the
+pairs, the exceptions, the equity audit (rates and impact ratios by gender,
+division, grade band, country and the columns pack.equity_columns names,
+flagged below 0.8), mentor load (used / capacity), the plan and the run
+record (tool version, configuration in force, SHA-256 of every input). The
+full-number tables (every move with its fifteen criteria, the plan of every
+candidate) are in the workbook only. --title, --period and
+--organisation say what the pack is; with the confidential mark of the
+configuration (pack.confidential, default "Confidential — HR") they head
+every printed page. The pack is dated only with --date or SOURCE_DATE_EPOCH,
+so that reruns stay byte-identical. Long tables show the rows the committee
+must see first, up to --rows N (default 100), then say how many more rows
+are in report.xlsx and which CSV file; --rows all shows every row.`,
 		Example: `  stretchmatch report review-q3
   stretchmatch report review-q3 --out pack --lang fr
-  stretchmatch report review-q3 -o committee.xlsx --redact`,
+  stretchmatch report review-q3 -o committee.xlsx --redact
+  stretchmatch report review-q3 --out pack --title "Talent review" --period "2026 Q3" --organisation "Northwind" --date 2026-09-30
+  stretchmatch report review-q3 -o pack.html --rows all`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			opts.Input.Dir = dirArg(args)
@@ -51,6 +69,9 @@ committee edited, instead of planning anew.`,
 				return err
 			}
 			if _, err := opts.format(); err != nil {
+				return err
+			}
+			if err := opts.Pack.check(); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -67,6 +88,7 @@ committee edited, instead of planning anew.`,
 	f.StringVar(&opts.Format, "format", "", "format on standard output: {markdown|html} (default markdown)")
 	addLangFlag(cmd, &opts.Lang)
 	f.BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym")
+	addPackFlags(cmd, &opts.Pack)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"markdown", "html"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -77,21 +99,24 @@ func (o *reportOptions) format() (string, error) {
 	if o.OutDir != "" && (o.File != "" || o.Format != "") {
 		return "", usageErrorf("--out writes every format: give either --out or -o/--format")
 	}
-	if o.File != "" && o.Format != "" {
-		return "", usageErrorf("-o picks the format from the file's extension: leave out --format")
-	}
 	if o.File != "" {
+		var file, name string
 		switch strings.ToLower(filepath.Ext(o.File)) {
 		case ".md", ".markdown":
-			return fileReportMD, nil
+			file, name = fileReportMD, "markdown"
 		case ".html", ".htm":
-			return fileReportHTML, nil
+			file, name = fileReportHTML, "html"
 		case ".xlsx":
-			return fileReportXLSX, nil
+			file, name = fileReportXLSX, "xlsx"
+		default:
+			return "", usageErrorf("-o %s: end the file name with .md, .html or .xlsx", o.File)
 		}
-		return "", usageErrorf("-o %s: end the file name with .md, .html or .xlsx", o.File)
+		if f := strings.ToLower(o.Format); f != "" && f != name && !(f == "md" && name == "markdown") {
+			return "", usageErrorf("-o %s is a %s file but --format asks for %s (leave out --format, or change the extension)", o.File, name, o.Format)
+		}
+		return file, nil
 	}
-	switch o.Format {
+	switch strings.ToLower(o.Format) {
 	case "", "markdown", "md":
 		return fileReportMD, nil
 	case "html":
@@ -111,6 +136,8 @@ func runReport(opts *reportOptions) error {
 		return err
 	}
 	lang, _ := parseLang(opts.Lang)
+	po, _ := opts.Pack.options(os.Getenv)
+	c.PackOptions = &po
 	files, err := renderPack(c.committeePack(lang, reports.Namer{Redact: opts.Redact}))
 	if err != nil {
 		return err
@@ -119,7 +146,7 @@ func runReport(opts *reportOptions) error {
 		if err := writeFiles(opts.OutDir, c.Paths, files); err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "wrote %s into %s\n", strings.Join(fileNames(files), ", "), opts.OutDir)
+		fmt.Fprintln(opts.IO.ErrOut, say(lang, "wrote %s into %s", strings.Join(fileNames(files), ", "), opts.OutDir))
 		return nil
 	}
 	want, _ := opts.format()

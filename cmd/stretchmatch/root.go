@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/stretchmatch/stretchmatch/data"
+	"github.com/stretchmatch/stretchmatch/reports"
 )
 
 // version is the tool version, recorded in every run record.
@@ -27,8 +29,19 @@ func (e *usageError) Error() string { return e.err.Error() }
 func (e *usageError) Unwrap() error { return e.err }
 
 func usageErrorf(format string, a ...any) error {
-	return &usageError{fmt.Errorf(format, a...)}
+	return &usageError{&messageError{fmt.Errorf(format, a...), format, a}}
 }
+
+// messageError is an error whose message is in the catalog of messages:
+// format and args give it again in another language (see say).
+type messageError struct {
+	err    error
+	format string
+	args   []any
+}
+
+func (e *messageError) Error() string { return e.err.Error() }
+func (e *messageError) Unwrap() error { return e.err }
 
 // runError marks an error met while a command ran (exit 1 unless it wraps a
 // usageError).
@@ -62,6 +75,7 @@ func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 // code. It is the only place where errors become exit codes.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ios := newIOStreams(stdin, stdout, stderr)
+	defer catchSignals(ios.ErrOut, os.Exit)()
 	root := newRootCmd(ios)
 	root.SetArgs(args)
 	err := root.Execute()
@@ -69,12 +83,17 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if c, _, ferr := root.Find(args); ferr == nil && c != nil {
 		path = c.CommandPath()
 	}
-	return exitCode(err, ios.ErrOut, path)
+	return exitCodeLang(err, ios.ErrOut, path, ios.Lang)
 }
 
 // exitCode reports err on w and maps it to an exit code.
 // usagePath names the command whose help a usage error points to.
 func exitCode(err error, w io.Writer, usagePath string) int {
+	return exitCodeLang(err, w, usagePath, reports.EN)
+}
+
+// exitCodeLang is exitCode with the closing lines in lang.
+func exitCodeLang(err error, w io.Writer, usagePath string, lang reports.Lang) int {
 	if err == nil {
 		return exitOK
 	}
@@ -82,15 +101,20 @@ func exitCode(err error, w io.Writer, usagePath string) int {
 	var re *runError
 	switch {
 	case errors.As(err, &ue) || !errors.As(err, &re):
-		fmt.Fprintf(w, "stretchmatch: %v\nRun '%s --help' for usage.\n", err, usagePath)
+		msg := err.Error()
+		var me *messageError
+		if errors.As(err, &me) && msg == me.Error() {
+			msg = say(lang, me.format, me.args...)
+		}
+		fmt.Fprintf(w, "stretchmatch: %s\n%s\n", msg, say(lang, "Run '%s --help' for usage.", usagePath))
 		return exitUsage
 	}
 	var ps data.Problems
 	if errors.As(err, &ps) {
 		for _, p := range ps {
-			fmt.Fprintln(w, p.String())
+			fmt.Fprintln(w, p.Localized(string(lang)))
 		}
-		fmt.Fprintf(w, "stretchmatch: %d problem%s found; nothing was written\n", len(ps), plural(len(ps)))
+		fmt.Fprintf(w, "stretchmatch: %s\n", say(lang, "%d [problem|problems] found; nothing was written", len(ps)))
 		return exitData
 	}
 	fmt.Fprintf(w, "stretchmatch: %v\n", err)
@@ -111,12 +135,16 @@ assignment solver. It reads the CSV exports of an HR system (UTF-8 or
 Windows-1252, comma, semicolon or tab) and writes tables for committees.
 
 Input files in DIR, under their standard names: people.csv, positions.csv,
-moves.csv, mentors.csv, mentees.csv, history.csv.
+moves.csv, mentors.csv, mentees.csv, history.csv.`
 
+// exitCodesHelp ends the help of every command.
+const exitCodesHelp = `
 Exit codes:
   0  success
   1  bad input data or an I/O error (every problem is listed as FILE:LINE:COLUMN)
-  2  usage error (unknown command or flag, wrong arguments)`
+  2  usage error (unknown command or flag, wrong arguments)
+  130, 143, 129  stopped by SIGINT, SIGTERM or SIGHUP (files being written are removed)
+`
 
 func newRootCmd(ios *iostreams) *cobra.Command {
 	root := &cobra.Command{
@@ -137,6 +165,17 @@ func newRootCmd(ios *iostreams) *cobra.Command {
 	root.SetErr(ios.ErrOut)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
 	root.SetVersionTemplate("stretchmatch {{.Version}}\n")
+	// -v is --verbose in every command that reads files: --version has no
+	// short form.
+	root.Flags().Bool("version", false, "print the version of stretchmatch")
+	// Every command's help ends with the exit codes.
+	root.SetUsageTemplate(root.UsageTemplate() + exitCodesHelp)
+	// The lines on standard error speak the command's --lang.
+	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
+		if f := cmd.Flags().Lookup("lang"); f != nil {
+			ios.Lang, _ = reports.ParseLang(f.Value.String())
+		}
+	}
 
 	root.AddCommand(
 		newDemoCmd(ios, nil),
@@ -145,11 +184,13 @@ func newRootCmd(ios *iostreams) *cobra.Command {
 		newScoreCmd(ios, nil),
 		newPlanCmd(ios, nil),
 		newMatchCmd(ios, nil),
+		newGroupsCmd(ios, nil),
 		newAssignCmd(ios, nil),
 		newReportCmd(ios, nil),
 		newRunCmd(ios, nil),
 		newCriteriaCmd(ios, nil),
 		newDocsCmd(ios, nil),
+		newFollowupCmd(ios, nil),
 	)
 	return root
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -17,6 +18,8 @@ type runOptions struct {
 	Lang   string
 	Redact bool
 	Excel  bool
+	Follow followupFlags
+	Pack   packFlags
 }
 
 func newRunCmd(ios *iostreams, runF func(*runOptions) error) *cobra.Command {
@@ -28,22 +31,40 @@ func newRunCmd(ios *iostreams, runF func(*runOptions) error) *cobra.Command {
 moves, match mentees with mentors, and build the committee pack: the whole
 cycle in one command. Everything is computed and rendered in memory first;
 when the input has a problem nothing is written and OUT is not even created.
-Each file is then written atomically, never over an input file.
+The files are then written as one transaction, never over an input file:
+all are staged inside OUT and renamed into place only once every one is
+written, run.json last, so OUT holds either the earlier pack or the new one,
+whatever fails. A second run on the same OUT meanwhile fails at once (exit
+1); SIGINT, SIGTERM or SIGHUP removes the staged files (exit 130, 143,
+129). Files follow the umask: under umask 077 they are readable by you
+alone.
 
 Files written into OUT:
   scores.csv, plan.csv, unplaced.csv, open_positions.csv   (as score and plan --out)
   pairs.csv, unmatched.csv, broken_pairs.csv, mentor_load.csv   (as match --out)
+  decision_costs.csv   each decision of the committee with its exact price,
+             and the price of them all (only under decisions)
   report.md, report.html, report.xlsx   the committee pack
   run.json   tool version, configuration in force, SHA-256 of every input
              file, counts
 
---plan FILE takes the chosen moves from a plan.csv the committee edited
-instead of planning; run.json then records its hash too. --progress shows
+The committee's decisions are read from DIR/decisions.csv (or --decisions
+FILE): required moves and pairs are in the plan and the matching, forbidden
+ones never, the rest is optimal. --plan FILE takes a plan.csv the committee
+edited as the committee's plan: chosen moves are required, not_chosen ones
+forbidden, moves left out are planned freely. DIR/config.yaml is used
+unless --config names another file. run.json records the hash of every
+file read, and of every CSV file written, so that next quarter's followup
+can check them; no file read is ever written over. --previous PREV adds a
+"Last quarter" section to the pack, following up last quarter's pack PREV
+with DIR's activity.csv (see stretchmatch followup). --progress shows
 the stages and their times on standard error (they show anyway when it is a
-terminal).
+terminal). --title, --period, --organisation, --date and --rows shape the
+committee pack as for 'stretchmatch report'.
 
 The same inputs and flags give byte-identical files.`,
 		Example: `  stretchmatch run review-q3 --out results
+  stretchmatch run review-q3 --out results --decisions committee/decisions.csv
   stretchmatch run review-q3 --out results --lang fr --redact
   stretchmatch run --people hr/people.csv --moves hr/moves.csv review-q3 --out results`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
@@ -53,6 +74,12 @@ The same inputs and flags give byte-identical files.`,
 				return usageErrorf("--out is required: name the folder to write the output files into")
 			}
 			if err := checkCycleFlags(&opts.Input, &opts.Cycle, opts.Lang); err != nil {
+				return err
+			}
+			if err := opts.Follow.check(); err != nil {
+				return err
+			}
+			if err := opts.Pack.check(); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -68,6 +95,9 @@ The same inputs and flags give byte-identical files.`,
 	addLangFlag(cmd, &opts.Lang)
 	f.BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym, in every file")
 	f.BoolVar(&opts.Excel, "excel", false, "CSV files for Excel: byte-order mark and ';' delimiter")
+	f.StringVar(&opts.Follow.Prev, "previous", "", "add a \"Last quarter\" section following up the pack `PREV` of last quarter (see followup)")
+	addFollowupFlags(cmd, &opts.Follow)
+	addPackFlags(cmd, &opts.Pack)
 	return cmd
 }
 
@@ -99,13 +129,24 @@ func runRun(opts *runOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.Follow.Prev != "" {
+		opts.Follow.CodevHistory = opts.Input.CodevHistoryFile
+		if err := c.followUp(opts.Input.Dir, opts.Follow); err != nil {
+			return err
+		}
+	}
 	lang, _ := parseLang(opts.Lang)
+	po, _ := opts.Pack.options(os.Getenv)
+	c.PackOptions = &po
 	pr.stage("rendering the CSV files and the committee pack")
 	files, err := renderRun(c, lang, reports.Namer{Redact: opts.Redact}, opts.Excel)
 	if err != nil {
 		return err
 	}
-	pr.stage("writing %d files", len(files))
+	if err := keepEditedPlan(opts.OutDir, c.Paths); err != nil {
+		return err
+	}
+	pr.stage("writing %d [file|files]", len(files))
 	if err := writeFiles(opts.OutDir, c.Paths, files); err != nil {
 		return err
 	}
@@ -116,8 +157,8 @@ func runRun(opts *runOptions) error {
 
 // printRunSummary says what a run found and which files it wrote.
 func printRunSummary(ios *iostreams, c *cycle, dir string, files []outputFile) {
-	fmt.Fprintf(ios.Out, "%d candidate moves scored, %d chosen; %d pairs (%d kept), %d mentees unmatched, %d earlier pairs broken\n",
+	fmt.Fprintln(ios.Out, say(ios.Lang, "%d candidate [move|moves] scored, %d chosen; %d [pair|pairs] (%d kept), %d [mentee|mentees] unmatched, %d earlier [pair|pairs] broken",
 		len(c.Scores), c.Plan.ChosenCount(), len(c.Matching.Pairs), c.Matching.Kept(),
-		len(c.Matching.Unmatched), len(c.Matching.Broken))
-	fmt.Fprintf(ios.Out, "wrote %d files into %s: %s\n", len(files), dir, strings.Join(fileNames(files), ", "))
+		len(c.Matching.Unmatched), len(c.Matching.Broken)))
+	fmt.Fprintln(ios.Out, say(ios.Lang, "wrote %d [file|files] into %s: %s", len(files), dir, strings.Join(fileNames(files), ", ")))
 }

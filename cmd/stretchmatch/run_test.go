@@ -32,7 +32,8 @@ import (
 // runFiles are the files run writes, in the order it writes them.
 var runFiles = []string{
 	"scores.csv", "plan.csv", "unplaced.csv", "open_positions.csv", "pairs.csv", "unmatched.csv",
-	"broken_pairs.csv", "mentor_load.csv", "report.md", "report.html", "report.xlsx", "run.json",
+	"broken_pairs.csv", "mentor_load.csv", "groups.csv", "group_sessions.csv", "codev_unplaced.csv",
+	"group_summary.csv", "report.md", "report.html", "report.xlsx", "run.json",
 }
 
 // sampleDir writes the embedded sample into dir/in and returns that path.
@@ -43,6 +44,9 @@ func sampleDir(t *testing.T, dir string) string {
 		t.Fatal(err)
 	}
 	err := fs.WalkDir(data.SampleFS(), ".", func(path string, d fs.DirEntry, err error) error {
+		if d != nil && d.IsDir() && path != "." {
+			return fs.SkipDir // the previous quarter's pack
+		}
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".csv") {
 			return err
 		}
@@ -141,7 +145,7 @@ func TestRunOutputs(t *testing.T) {
 	in := sampleDir(t, dir)
 	out1, out2 := filepath.Join(dir, "out1"), filepath.Join(dir, "out2")
 	stdout := mustRun(t, "run", in, "--out", out1)
-	if !strings.Contains(stdout, "wrote 12 files into "+out1) || !strings.Contains(stdout, "95 candidate moves scored, 31 chosen") {
+	if !strings.Contains(stdout, "wrote 16 files into "+out1) || !strings.Contains(stdout, "95 candidate moves scored, 31 chosen") {
 		t.Errorf("run summary:\n%s", stdout)
 	}
 	mustRun(t, "run", in, "--out", out2)
@@ -208,7 +212,8 @@ func checkRunJSON(t *testing.T, in, path string) {
 	if rec.Tool != "stretchmatch" || rec.Version != version {
 		t.Errorf("run.json: tool %q version %q", rec.Tool, rec.Version)
 	}
-	files := []string{"people.csv", "positions.csv", "moves.csv", "mentors.csv", "mentees.csv", "history.csv"}
+	files := []string{"people.csv", "positions.csv", "moves.csv", "mentors.csv", "mentees.csv", "history.csv",
+		"codev.csv", "codev_history.csv"}
 	if len(rec.Inputs) != len(files) {
 		t.Errorf("run.json lists %d inputs, want %d", len(rec.Inputs), len(files))
 	}
@@ -245,9 +250,12 @@ func checkWorkbook(t *testing.T, out string) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	wantSheets := []string{"summary", "fit_quartiles", "moves", "moves_chosen", "plan", "unplaced", "open_positions",
-		"pairs", "exceptions", "overstretch_without_mentor", "hard_triggers", "unmatched", "broken_pairs",
-		"equity_division", "equity_grade", "equity_gender", "mentor_load", "run", "inputs", "config"}
+	wantSheets := []string{"summary", "exceptions", "fit_quartiles", "moves", "pairs",
+		"overstretch_without_mentor", "hard_triggers", "unmatched", "broken_pairs",
+		"equity_gender", "equity_division", "equity_grade_band", "equity_country",
+		"bands_by_division", "bands_by_grade", "bands_by_gender", "mentor_load",
+		"moves_chosen", "plan", "unplaced", "open_positions",
+		"group_summary", "groups", "group_sessions", "codev_unplaced", "run", "inputs", "config"}
 	if diff := cmp.Diff(wantSheets, f.GetSheetList()); diff != "" {
 		t.Errorf("sheets (-want +got):\n%s", diff)
 	}
@@ -258,7 +266,7 @@ func checkWorkbook(t *testing.T, out string) {
 	}
 	wantHeader := []string{"Mentee id", "Mentee", "Mentor id", "Mentor", "Fit", "Experience", "Preference", "Seniority",
 		"Other division", "Location", "Preference rank", "Priority", "Status", "Reasons", "Next-best mentor",
-		"Fit lost with next best", "Next-best fit", "Priority lost with next best"}
+		"Fit lost with next best", "Next-best fit", "Priority lost with next best", "Decision"}
 	if diff := cmp.Diff(wantHeader, rows[0]); diff != "" {
 		t.Errorf("pairs sheet header (-want +got):\n%s", diff)
 	}
@@ -342,9 +350,11 @@ func checkHTMLInChromium(t *testing.T, out string) {
 		}
 	}
 	walk(dom, "", false)
+	// The sample's tables are shorter than the default row limit: each
+	// shows every row of its CSV file.
 	for table, file := range map[string]string{
-		"moves": "scores.csv", "plan": "plan.csv", "unplaced": "unplaced.csv", "open_positions": "open_positions.csv",
-		"pairs": "pairs.csv", "unmatched": "unmatched.csv", "broken_pairs": "broken_pairs.csv", "mentor_load": "mentor_load.csv",
+		"open_positions": "open_positions.csv",
+		"pairs_view":     "pairs.csv", "unmatched": "unmatched.csv", "broken_pairs": "broken_pairs.csv", "mentor_load": "mentor_load.csv",
 	} {
 		want := len(readCSV(t, filepath.Join(out, file))) - 1
 		if got, ok := bodyRows[table]; !ok || got != want {
@@ -357,8 +367,15 @@ func checkHTMLInChromium(t *testing.T, out string) {
 			chosen++
 		}
 	}
-	if bodyRows["moves_chosen"] != chosen {
-		t.Errorf("table moves_chosen: the browser shows %d rows, plan.csv has %d chosen", bodyRows["moves_chosen"], chosen)
+	// One line per person: the chosen moves and the people left without one.
+	if want := chosen + len(readCSV(t, filepath.Join(out, "unplaced.csv"))) - 1; bodyRows["people"] != want {
+		t.Errorf("table people: the browser shows %d rows, want %d chosen moves + unplaced people", bodyRows["people"], want)
+	}
+	// Tables left to the workbook are not on the page.
+	for _, table := range []string{"moves", "plan", "moves_chosen", "pairs"} {
+		if _, ok := bodyRows[table]; ok {
+			t.Errorf("table %s is on the page: it belongs to the workbook only", table)
+		}
 	}
 }
 

@@ -48,6 +48,7 @@ writes scores.csv into DIR.`,
 	}
 	addInputFlags(cmd, &opts.Input)
 	addOutputFlags(cmd, &opts.Output)
+	declareTables(cmd, &opts.Output, "scores")
 	cmd.Flags().StringVar(&opts.OutDir, "out", "", "also write scores.csv into `DIR`")
 	cmd.Flags().BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym")
 	return cmd

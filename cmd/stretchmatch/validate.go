@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
+	"github.com/stretchmatch/stretchmatch/data"
 	"github.com/stretchmatch/stretchmatch/reports"
 )
 
@@ -25,8 +27,11 @@ references between them, and list ALL problems, each as
   FILE:LINE:COLUMN: what is wrong (what to do)
 
 with the physical line number and the column number as a spreadsheet counts
-it. Exits 1 if any problem was found; writes nothing. On success prints what
-the data holds.`,
+it. DIR's activity.csv, when there, is checked too (its pairs and groups
+are checked against last quarter's pack by followup). Exits 1 if any problem
+was found; writes nothing. On success prints what the data holds, and says
+which files were read as Windows-1252 rather than UTF-8. --redact names
+people by pseudonyms in the messages.`,
 		Example: `  stretchmatch validate review-q3
   stretchmatch validate --people export/employees.csv --delimiter semicolon review-q3`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
@@ -46,20 +51,43 @@ the data holds.`,
 	}
 	addInputFlags(cmd, &opts.Input)
 	addOutputFlags(cmd, &opts.Output)
+	cmd.Flags().BoolVar(&opts.Input.Redact, "redact", false, "name people by stable pseudonyms in the messages (a manager cycle names its people)")
+	declareTables(cmd, &opts.Output, "dataset")
 	return cmd
 }
 
 func runValidate(opts *validateOptions) error {
 	l, err := opts.Input.load(opts.IO.In, opts.IO.ErrOut)
-	if err != nil {
+	if err = joinProblems(err, validateActivity(opts.Input.Dir, opts.Input.Delimiter)); err != nil {
+		return err
+	}
+	if err := checkPairDecisions(l); err != nil {
 		return err
 	}
 	lang, _ := opts.Output.language()
 	if err := writeTables(opts.IO, &opts.Output, l.Paths, reports.DatasetTable(l.Dataset, lang)); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "ok: no problems found\n")
+	printEncodings(opts.IO.ErrOut, l.Inputs)
+	if n := len(l.Warnings); n > 0 {
+		fmt.Fprintln(opts.IO.ErrOut, say(lang, "ok: no problems found, %d [warning|warnings] above", n))
+		return nil
+	}
+	fmt.Fprintln(opts.IO.ErrOut, say(lang, "ok: no problems found"))
 	return nil
+}
+
+// printEncodings says which input files were read in an encoding other
+// than UTF-8, so that a file exported in the wrong one is noticed.
+func printEncodings(w io.Writer, in data.Inputs) {
+	for _, src := range []*data.Source{in.People, in.Positions, in.Moves, in.Mentors, in.Mentees, in.History} {
+		if src == nil {
+			continue
+		}
+		if enc := data.DetectEncoding(src.Data); enc != data.EncodingUTF8 && enc != data.EncodingUTF8BOM && enc != "" {
+			fmt.Fprintf(w, "%s: read as %s, not UTF-8\n", src.Name, enc)
+		}
+	}
 }
 
 // dirArg returns the DIR argument, or the current directory.

@@ -101,18 +101,27 @@ func PlanBrute(moves []PlanMove, openings map[string]int, allowOverstretch bool)
 type PlanReason struct {
 	Code string // overstretch_excluded, other_move_chosen, position_filled, duplicate, no_value
 	By   []string
+	// Instead is the move the person takes when Code is position_filled
+	// and the person was given another move; "" otherwise.
+	Instead string
 }
+
+// valueTol is the difference under which two development values count as
+// equal: the oracle and the program may round their last bits apart.
+const valueTol = 1e-9
 
 // PlanReasons explains each move left out of the plan whose chosen moves
 // are chosen: excluded as overstretch; duplicate of a row proposing the
 // same person for the same position with at least its value (the earlier
-// row on a tie); the person's other move chosen; every opening of the
-// position taken; otherwise no value. It also checks the plan is feasible:
-// ok is false when a person has two chosen moves, a position more people
-// than openings, or a chosen move is not eligible.
+// row on a tie); the person's other move chosen, when that move has at
+// least its value or this move's position still had room; every opening
+// of the position taken (with the move the person takes instead, if any);
+// otherwise no value. It also checks the plan is feasible: ok is false
+// when a person has two chosen moves, a position more people than
+// openings, or a chosen move is not eligible.
 func PlanReasons(moves []PlanMove, openings map[string]int, allowOverstretch bool, chosen map[string]bool) (map[string]PlanReason, bool) {
 	ok := true
-	chosenOf := map[string]string{}
+	chosenOf := map[string]PlanMove{}
 	filledBy := map[string][]string{}
 	for _, m := range moves {
 		if !chosen[m.ID] {
@@ -121,7 +130,7 @@ func PlanReasons(moves []PlanMove, openings map[string]int, allowOverstretch boo
 		if _, dup := chosenOf[m.Person]; dup || !m.eligible(allowOverstretch) {
 			ok = false
 		}
-		chosenOf[m.Person] = m.ID
+		chosenOf[m.Person] = m
 		filledBy[m.Position] = append(filledBy[m.Position], m.ID)
 	}
 	for pos, by := range filledBy {
@@ -146,15 +155,17 @@ func PlanReasons(moves []PlanMove, openings map[string]int, allowOverstretch boo
 			continue
 		}
 		k := kept[[2]string{m.Person, m.Position}]
+		other, placed := chosenOf[m.Person]
+		full := len(filledBy[m.Position]) >= max(openings[m.Position], 1)
 		switch {
 		case !m.eligible(allowOverstretch):
 			out[m.ID] = PlanReason{Code: "overstretch_excluded"}
 		case k.ID != m.ID:
 			out[m.ID] = PlanReason{Code: "duplicate", By: []string{k.ID}}
-		case chosenOf[m.Person] != "":
-			out[m.ID] = PlanReason{Code: "other_move_chosen", By: []string{chosenOf[m.Person]}}
-		case len(filledBy[m.Position]) >= max(openings[m.Position], 1):
-			out[m.ID] = PlanReason{Code: "position_filled", By: filledBy[m.Position]}
+		case placed && (other.Value >= m.Value-valueTol || !full):
+			out[m.ID] = PlanReason{Code: "other_move_chosen", By: []string{other.ID}}
+		case full:
+			out[m.ID] = PlanReason{Code: "position_filled", By: filledBy[m.Position], Instead: other.ID}
 		default:
 			out[m.ID] = PlanReason{Code: "no_value"}
 		}
