@@ -89,9 +89,9 @@ var mutations = []mutation{
 
 	// Plan and its reasons.
 	{"plan reasons: a full position reported as no value", "matcher/plan.go",
-		"case len(filledBy[c.col]) >= capacity[c.col]:", "case len(filledBy[c.col]) > capacity[c.col]:", cmdFirst},
+		"full := len(filledBy[j]) >= pr.capacity[j]", "full := len(filledBy[j]) > pr.capacity[j]", cmdFirst},
 	{"plan reasons: duplicate keeps the later row on a tie", "matcher/plan.go",
-		"if e.Value > kept.Value {", "if e.Value >= kept.Value {", matcherFirst},
+		"e.Value > kept.Value && !(kept.Decision", "e.Value >= kept.Value && !(kept.Decision", matcherFirst},
 	{"plan: one opening per position", "matcher/plan.go",
 		"capacity[j] = max(positions[j].Openings, 1)", "capacity[j] = 1", cmdFirst},
 
@@ -105,7 +105,7 @@ var mutations = []mutation{
 	{"redact: pairs table shows the mentor's name", "reports/match.go",
 		"p.Mentor.Person.ID, names.Name(p.Mentor.Person),", "p.Mentor.Person.ID, p.Mentor.Person.Name,", cmdFirst},
 	{"redact: a manager cycle on standard error names people", "data/check.go",
-		"quoteCell(l.name(&ps[i]))", "quoteCell(ps[i].Name)", cmdFirst},
+		"quoteCell(l.showName(&ps[i]))", "quoteCell(ps[i].Name)", cmdFirst},
 
 	// CSV neutralising.
 	{"csv: a cell beginning with @ is not neutralised", "data/write.go",
@@ -115,10 +115,22 @@ var mutations = []mutation{
 
 	// Atomic writes.
 	{"atomic: the temporary file is left after an error", "data/write.go",
-		"\t\t\tf.Close()\n\t\t\tos.Remove(tmp)\n", "\t\t\tf.Close()\n", dataFirst},
+		"\tt.f.Close()\n\tos.Remove(t.name)\n", "\tt.f.Close()\n", dataFirst},
 	{"atomic: an input file may be overwritten", "data/write.go",
-		"\t\tif same {\n", "\t\tif same && path == \"\" {\n", dataFirst},
+		"if identify(in).same(canonicalPath(t.path), t.info) {", "if identify(in).same(canonicalPath(t.path), t.info) && in == \"\" {", dataFirst},
 	{"atomic: the output replaces the file before it is complete", "data/write.go",
-		"\tbw := bufio.NewWriterSize(f, 64<<10)\n\tif err := write(bw); err != nil {\n\t\treturn err\n\t}",
-		"\tbw := bufio.NewWriterSize(f, 64<<10)\n\tif err := write(bw); err != nil {\n\t\tbw.Flush()\n\t\tf.Close()\n\t\tos.Rename(tmp, path)\n\t\treturn err\n\t}", dataFirst},
+		"\tif err := write(&buf); err != nil {\n\t\treturn err\n\t}\n\tvar limit",
+		"\tif err := write(&buf); err != nil {\n\t\twriteSync(tmp.f, buf.Bytes(), 0)\n\t\ttmp.commit(t.path)\n\t\tcommitted = true\n\t\treturn err\n\t}\n\tvar limit", dataFirst},
+
+	// Staged writes of several files.
+	{"staged: an input file may be overwritten by --out", "data/stage.go",
+		"if in.same(cp, st) {", "if false && in.same(cp, st) {", dataFirst},
+
+	// The committee's decisions.
+	{"decisions: a move's price has the wrong sign", "matcher/price.go",
+		"cost.Value = valueDiff(p.Total, pl.Total)", "cost.Value = valueDiff(pl.Total, p.Total)", matcherFirst},
+	{"decisions: a forbidden move can still be chosen", "matcher/plan.go",
+		"case e.Decision != nil && !req:\n\t\t\te.Why = Forbidden\n\t\t\tcontinue\n", "case e.Decision != nil && !req:\n\t\t\te.Why = Forbidden\n", matcherFirst},
+	{"decisions: a required pair lifts the line-of-managers rule", "matcher/decide.go",
+		"if rule == RuleLowFit {", "if rule == RuleLowFit || rule == RuleMentorInLine {", matcherFirst},
 }

@@ -315,6 +315,7 @@ const (
 )
 
 func runFollowup(opts *followupOptions) error {
+	opts.Input.Redact = opts.Redact
 	l, err := opts.Input.load(opts.IO.In, opts.IO.ErrOut)
 	if err != nil {
 		return err

@@ -157,6 +157,7 @@ groups.csv, group_sessions.csv, codev_unplaced.csv and group_summary.csv.`,
 }
 
 func runGroups(opts *groupsOptions) error {
+	opts.Input.Redact = opts.Redact
 	l, err := opts.Input.load(opts.IO.In, opts.IO.ErrOut)
 	if err != nil {
 		return err

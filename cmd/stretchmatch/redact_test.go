@@ -16,8 +16,11 @@ import (
 // with what it can print and write: the --format values, the extensions -o
 // accepts, and whether it takes --out DIR. A new command is one more row.
 var redactCommands = []struct {
-	name    string
-	args    []string // "IN" stands for the folder of the sample's inputs
+	name string
+	// "IN" stands for the folder of the sample's inputs, "CUR" for a
+	// folder made by init (this quarter's inputs with activity.csv) and
+	// "PREV" for its previous/ (last quarter's pack).
+	args    []string
 	formats []string
 	exts    []string
 	out     bool
@@ -28,6 +31,8 @@ var redactCommands = []struct {
 	{"report", []string{"report", "IN"}, []string{"markdown", "html"}, []string{".md", ".html", ".xlsx"}, true},
 	{"run", []string{"run", "IN"}, nil, nil, true},
 	{"demo", []string{"demo"}, tableFormats, tableExts, true},
+	{"groups", []string{"groups", "IN"}, tableFormats, tableExts, true},
+	{"followup", []string{"followup", "PREV", "CUR"}, tableFormats, tableExts, true},
 }
 
 var (
@@ -42,13 +47,13 @@ type redactCase struct {
 	args []string
 }
 
-func redactCases(in, dir string) []redactCase {
+func redactCases(folders map[string]string, dir string) []redactCase {
 	var cases []redactCase
 	for _, c := range redactCommands {
 		base := slices.Clone(c.args)
 		for i := range base {
-			if base[i] == "IN" {
-				base[i] = in
+			if f, ok := folders[base[i]]; ok {
+				base[i] = f
 			}
 		}
 		for _, f := range c.formats {
@@ -121,8 +126,13 @@ func TestRedactEveryPath(t *testing.T) {
 	dir := t.TempDir()
 	in := sampleDir(t, dir)
 	names := sampleNameWords(t, in)
+	cur := filepath.Join(dir, "cur")
+	if code, _, stderr := cli("init", cur); code != 0 {
+		t.Fatalf("init: %s", stderr)
+	}
+	folders := map[string]string{"IN": in, "CUR": cur, "PREV": filepath.Join(cur, "previous")}
 	found := map[string]int{}
-	for _, c := range redactCases(in, filepath.Join(dir, "w")) {
+	for _, c := range redactCases(folders, filepath.Join(dir, "w")) {
 		for _, redact := range []bool{false, true} {
 			w := filepath.Join(dir, "w")
 			os.RemoveAll(w)
