@@ -34,6 +34,7 @@ import (
 func main() {
 	short := flag.Bool("short", false, "run the tests with -short")
 	only := flag.String("run", "", "only the mutations whose name contains this text (several: separated by |)")
+	failfast := flag.Bool("failfast", false, "stop each package's tests at the first failure: faster, and \"caught by\" names one test")
 	verbose := flag.Bool("v", false, "print the output of the test that caught each mutation")
 	check := flag.Bool("check", false, "only check that every mutation applies, without running the tests")
 	bless := flag.Bool("update", false, "regenerate the golden files from the mutated code (go test -update) before running the tests, cmd/stretchmatch's first")
@@ -88,7 +89,7 @@ func main() {
 		}
 		n++
 		start := time.Now()
-		result, by, out := apply(tmp, m, *short, *bless, goldens)
+		result, by, out := apply(tmp, m, testFlags(*short, *failfast), *bless, goldens)
 		switch result {
 		case "survived":
 			survived++
@@ -108,7 +109,7 @@ func main() {
 
 // apply mutates the file of m in the tree at dir, runs m's packages, and
 // restores the file.
-func apply(dir string, m mutation, short, bless bool, goldens map[string][]byte) (result, by, out string) {
+func apply(dir string, m mutation, flags []string, bless bool, goldens map[string][]byte) (result, by, out string) {
 	path := filepath.Join(dir, m.file)
 	orig, err := os.ReadFile(path)
 	if err != nil {
@@ -152,10 +153,7 @@ func apply(dir string, m mutation, short, bless bool, goldens map[string][]byte)
 		}
 	}
 	for _, pkg := range pkgs {
-		args := []string{"test", "-count=1", "-timeout=15m"}
-		if short {
-			args = append(args, "-short")
-		}
+		args := append([]string{"test", "-count=1", "-timeout=15m"}, flags...)
 		cmd := exec.Command("go", append(args, pkg)...)
 		cmd.Dir = dir
 		b, err := cmd.CombinedOutput()
@@ -164,6 +162,18 @@ func apply(dir string, m mutation, short, bless bool, goldens map[string][]byte)
 		}
 	}
 	return "survived", "", ""
+}
+
+// testFlags are the go test flags that -short and -failfast add.
+func testFlags(short, failfast bool) []string {
+	var flags []string
+	if short {
+		flags = append(flags, "-short")
+	}
+	if failfast {
+		flags = append(flags, "-failfast")
+	}
+	return flags
 }
 
 // firstFailure returns the names of the failing top-level tests in go

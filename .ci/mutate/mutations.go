@@ -12,6 +12,7 @@ var (
 	cmdFirst     = []string{"./cmd/stretchmatch", "./matcher", "./reports"}
 	matcherFirst = []string{"./matcher", "./cmd/stretchmatch", "./reports"}
 	dataFirst    = []string{"./data", "./cmd/stretchmatch", "./reports"}
+	codevFirst   = []string{"./matcher/codev", "./cmd/stretchmatch", "./reports"}
 	solverFirst  = []string{"./matcher/assign", "./matcher", "./cmd/stretchmatch"}
 )
 
@@ -133,4 +134,16 @@ var mutations = []mutation{
 		"case e.Decision != nil && !req:\n\t\t\te.Why = Forbidden\n\t\t\tcontinue\n", "case e.Decision != nil && !req:\n\t\t\te.Why = Forbidden\n", matcherFirst},
 	{"decisions: a required pair lifts the line-of-managers rule", "matcher/decide.go",
 		"if rule == RuleLowFit {", "if rule == RuleLowFit || rule == RuleMentorInLine {", matcherFirst},
+
+	// Codevelopment groups and the follow-up.
+	{"codev: two members of one team may share a group", "matcher/codev/problem.go",
+		"case a.team >= 0 && a.team == b.team:", "case a.team >= 0 && a.team == b.team && false:", codevFirst},
+	{"codev: people meeting in person in different countries may share a group", "matcher/codev/problem.go",
+		"a.country >= 0 && b.country >= 0 && a.country != b.country:", "a.country >= 0 && b.country >= 0 && a.country == b.country && false:", codevFirst},
+	{"redact: groups ignores --redact", "cmd/stretchmatch/groups.go",
+		"names := reports.Namer{Redact: opts.Redact}", "names := reports.Namer{Redact: false}", cmdFirst},
+	{"redact: followup ignores --redact", "cmd/stretchmatch/followup.go",
+		"names := reports.Namer{Redact: opts.Redact}", "names := reports.Namer{Redact: false}", cmdFirst},
+	{"redact: groups names people in its load problems", "cmd/stretchmatch/groups.go",
+		"\topts.Input.Redact = opts.Redact\n", "", cmdFirst},
 }
