@@ -26,7 +26,7 @@ var activityColumns = []Column{
 		Doc:     "id of the codevelopment group (groups.csv); give it or mentor_id, not both"},
 	{Name: "date", Required: true, Kind: KindDay,
 		Aliases: []string{"activity date", "meeting date", "date de la séance", "date séance", "jour"},
-		Doc:     "when it happened: YYYY-MM-DD, or day first as French Excel writes it (31/01/2026, 31/01/26, 31.01.2026), a time after the date is ignored"},
+		Doc:     "when it happened: YYYY-MM-DD, or day first as French Excel writes it (31/01/2026, 31/01/26, 31.01.2026), a time after the date (14:30, 14h30, T14:30:00Z) is checked and ignored"},
 	{Name: "kind", Kind: KindActivity,
 		Aliases: []string{"type", "activity", "event", "type d'activité", "nature", "événement"},
 		Doc:     "meeting, checkin, survey or closed (French: séance, point, enquête, clôture); default meeting"},
@@ -96,9 +96,12 @@ var dayLayouts = [...]string{"2006-01-02", "2/1/2006", "2/1/06", "2-1-2006", "2-
 // ParseDay reads a date as activity.csv accepts it (ISO, or day first as
 // French Excel writes it: 31/01/2026, 31/01/26, 31-01-2026, 31.01.2026),
 // ignoring a time after it ("31/01/2026 14:30", "2026-01-31T14:30:00"), and
-// returns it as YYYY-MM-DD.
+// returns it as YYYY-MM-DD. The time must be one (see isTimeOfDay).
 func ParseDay(s string) (string, bool) {
-	if i := strings.IndexAny(s, " T"); i > 0 {
+	if i := strings.IndexAny(s, " T\u00a0"); i > 0 {
+		if !isTimeOfDay(strings.TrimSpace(strings.TrimPrefix(strings.ReplaceAll(s[i:], "\u00a0", " "), "T"))) {
+			return "", false
+		}
 		s = s[:i]
 	}
 	for _, layout := range dayLayouts {

@@ -12,6 +12,8 @@ const (
 	EncodingUTF8        = "UTF-8"
 	EncodingUTF8BOM     = "UTF-8 with byte-order mark"
 	EncodingWindows1252 = "Windows-1252"
+	EncodingUTF16LE     = "UTF-16 little-endian with byte-order mark"
+	EncodingUTF16BE     = "UTF-16 big-endian with byte-order mark"
 )
 
 // utf8BOM is the UTF-8 byte-order mark.
@@ -21,10 +23,15 @@ var utf8BOM = []byte("\xEF\xBB\xBF")
 // UTF-8 (with or without byte-order mark) when they are valid UTF-8;
 // Windows-1252 when they hold no valid UTF-8 multi-byte sequence and at
 // least one byte invalid in UTF-8 (a file with both is UTF-8 with invalid
-// bytes, an error). It returns "" for bytes read in no encoding (UTF-8
-// with invalid bytes) or recognised elsewhere (UTF-16, workbooks).
+// bytes, an error); UTF-16 little- or big-endian when they begin with its
+// byte-order mark. It returns "" for bytes read in no encoding (UTF-8 with
+// invalid bytes) or recognised elsewhere (workbooks).
 func DetectEncoding(b []byte) string {
 	switch {
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
+		return EncodingUTF16LE
+	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+		return EncodingUTF16BE
 	case bytes.HasPrefix(b, utf8BOM):
 		if utf8.Valid(b[3:]) {
 			return EncodingUTF8BOM

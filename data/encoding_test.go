@@ -52,6 +52,8 @@ func TestDetectEncoding(t *testing.T) {
 		{"id;nom\n1;H\xe9l\xe8ne\n", EncodingWindows1252},
 		{"id;nom\n1;H\xe9l\xe8ne \xc5\x81ukasz\n", ""}, // a valid Ł: damaged UTF-8
 		{"\xef\xbb\xbfid,name\n1,B\xe9\n", ""},
+		{"\xff\xfei\x00d\x00\n\x00", EncodingUTF16LE},
+		{"\xfe\xff\x00i\x00d\x00\n", EncodingUTF16BE},
 	} {
 		if got := DetectEncoding([]byte(tt.data)); got != tt.want {
 			t.Errorf("DetectEncoding(%q) = %q, want %q", tt.data, got, tt.want)

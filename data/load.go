@@ -168,6 +168,7 @@ func Load(in Inputs, opt ReadOptions) (*model.Dataset, Notes, error) {
 		ps = append(ps, l.files[r].c.sorted()...)
 		l.notes = append(l.notes, warningNotes(l.files[r].warn)...)
 	}
+	ps = l.redactNames(ps)
 	if len(ps) > 0 {
 		return nil, l.notes, ps
 	}

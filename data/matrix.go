@@ -17,6 +17,12 @@ type Matrix struct {
 	// Capacity holds how many rows each column can take, from the capacity
 	// row; nil when no capacity row was asked for.
 	Capacity []int
+	// HeaderLine is the line of the header in the file, RowLines the line
+	// of each row and CapacityLine that of the capacity row (0 without one),
+	// so that later messages can name the cells they are about.
+	HeaderLine   int
+	RowLines     []int
+	CapacityLine int
 }
 
 // At returns the cell of row i and column j; it panics when they are out
@@ -50,7 +56,7 @@ func ReadMatrix(src Source, opt ReadOptions, capacityRow string) (*Matrix, error
 	if err != nil {
 		return nil, err
 	}
-	m := &Matrix{}
+	m := &Matrix{HeaderLine: head.line}
 	width := len(head.fields)
 	colAt := map[string]int{}
 	for j := 1; j < width; j++ {
@@ -105,6 +111,7 @@ func ReadMatrix(src Source, opt ReadOptions, capacityRow string) (*Matrix, error
 			rowAt[id] = rec.line
 		}
 		m.Rows = append(m.Rows, id)
+		m.RowLines = append(m.RowLines, rec.line)
 		for j := 1; j < width; j++ {
 			m.Cells = append(m.Cells, readMatrixCell(c, &rec, j, delim))
 		}
@@ -119,6 +126,7 @@ func ReadMatrix(src Source, opt ReadOptions, capacityRow string) (*Matrix, error
 	if len(c.list) > 0 {
 		return nil, Problems(c.sorted())
 	}
+	m.CapacityLine = capLine
 	return m, nil
 }
 

@@ -21,22 +21,22 @@ func TestReadMatrix(t *testing.T) {
 		name: "comma, forbidden cells, negative numbers",
 		text: "mentee,m1,m2,m3\na,1.5,,-2\nb,x,0,X\n",
 		want: &Matrix{Rows: []string{"a", "b"}, Cols: []string{"m1", "m2", "m3"},
-			Cells: []float64{1.5, inf, -2, inf, 0, inf}},
+			Cells: []float64{1.5, inf, -2, inf, 0, inf}, HeaderLine: 1, RowLines: []int{2, 3}},
 	}, {
 		name: "semicolon, decimal comma, BOM, CRLF, empty corner",
 		text: "\xEF\xBB\xBF" + crlf(";m1;m2\na;1,5;3\nb;;-0,25\n"),
-		want: &Matrix{Rows: []string{"a", "b"}, Cols: []string{"m1", "m2"}, Cells: []float64{1.5, 3, inf, -0.25}},
+		want: &Matrix{Rows: []string{"a", "b"}, Cols: []string{"m1", "m2"}, Cells: []float64{1.5, 3, inf, -0.25}, HeaderLine: 1, RowLines: []int{2, 3}},
 	}, {
 		name:     "capacity row anywhere, case-insensitive, empty means 1",
 		text:     "id\tm1\tm2\tm3\na\t1\t2\t3\nCapacity\t2\t\t0\nb\t4\t5\t6\n",
 		capacity: "capacity",
 		want: &Matrix{Rows: []string{"a", "b"}, Cols: []string{"m1", "m2", "m3"},
-			Cells: []float64{1, 2, 3, 4, 5, 6}, Capacity: []int{2, 1, 0}},
+			Cells: []float64{1, 2, 3, 4, 5, 6}, Capacity: []int{2, 1, 0}, HeaderLine: 1, RowLines: []int{2, 4}, CapacityLine: 3},
 	}, {
 		name: "Windows-1252 ids and forced delimiter",
 		text: "x|Zo\xeb\nH\xe9l\xe8ne|7\n",
 		opt:  ReadOptions{Delimiter: '|'},
-		want: &Matrix{Rows: []string{"Hélène"}, Cols: []string{"Zoë"}, Cells: []float64{7}},
+		want: &Matrix{Rows: []string{"Hélène"}, Cols: []string{"Zoë"}, Cells: []float64{7}, HeaderLine: 1, RowLines: []int{2}},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -35,7 +35,7 @@ func fromUTF16(data []byte) ([]byte, string, bool) {
 		out = utf8.AppendRune(out, r)
 	}
 	if le {
-		return out, "UTF-16 little-endian with byte-order mark", true
+		return out, EncodingUTF16LE, true
 	}
-	return out, "UTF-16 big-endian with byte-order mark", true
+	return out, EncodingUTF16BE, true
 }

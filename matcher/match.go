@@ -240,14 +240,15 @@ func Match(cfg *model.Config, ds *model.Dataset, ix *Index, pl *Plan, opt MatchO
 			decided[p.Mentor] = true
 		}
 	}
+	rk := newRuleKeys(mx, rows, mentors)
 	forEachRow(n, func(r int, buf *solveRow) {
 		e := rows[r]
 		buf.cols, buf.keys = buf.cols[:0], buf.keys[:0]
 		for c, mt := range mentors {
-			rule, fit := mx.rule(e, mt, false)
+			rule, key := rk.check(r, c)
 			switch {
-			case rule != "":
-				why[r].Excluded[ruleIndex(rule)]++
+			case rule != ruleNone:
+				why[r].Excluded[rule]++
 				continue
 			case pd.forbids(e, mt):
 				why[r].Forbidden++
@@ -261,9 +262,9 @@ func Match(cfg *model.Config, ds *model.Dataset, ix *Index, pl *Plan, opt MatchO
 				continue
 			}
 			buf.cols = append(buf.cols, int32(c))
-			buf.keys = append(buf.keys, int32(fitKey(fit.Total)))
+			buf.keys = append(buf.keys, key)
 		}
-		cells[r] = solveRow{cols: slices.Clone(buf.cols), keys: slices.Clone(buf.keys), tier: int64(e.Tier)}
+		cells[r] = solveRow{cols: slices.Clone(buf.cols), keys: slices.Clone(buf.keys), tier: int64(rows[r].Tier)}
 	})
 	capacity := make([]int, m+1)
 	for c, mt := range mentors {

@@ -1,8 +1,6 @@
 package matcher
 
 import (
-	"cmp"
-	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -179,19 +177,50 @@ func (ms *matchSolve) solveCells(in [][]int32) (*assign.Solution, error) {
 
 // best returns the indices of the k highest keys (ties to the lower
 // index), in ascending order; nil when there are at most k keys, meaning
-// all of them.
+// all of them. It keeps the k best seen so far in a heap whose root is the
+// worst of them, so a row costs O(len(keys)·log k), not a sort.
 func best(keys []int32, k int) []int32 {
 	if len(keys) <= k {
 		return nil
 	}
-	idx := make([]int32, len(keys))
-	for i := range idx {
-		idx[i] = int32(i)
+	h := make([]int32, 0, k) // indices; h[0] the lowest key, then the highest index
+	worse := func(a, b int32) bool { return keys[a] < keys[b] || keys[a] == keys[b] && a > b }
+	down := func(p int) {
+		for {
+			c := 2*p + 1
+			if c >= len(h) {
+				return
+			}
+			if c+1 < len(h) && worse(h[c+1], h[c]) {
+				c++
+			}
+			if !worse(h[c], h[p]) {
+				return
+			}
+			h[p], h[c] = h[c], h[p]
+			p = c
+		}
 	}
-	slices.SortFunc(idx, func(a, b int32) int { return cmp.Or(cmp.Compare(keys[b], keys[a]), cmp.Compare(a, b)) })
-	idx = idx[:k:k]
-	slices.Sort(idx)
-	return idx
+	for i := range keys {
+		switch {
+		case len(h) < k:
+			h = append(h, int32(i))
+			for c := len(h) - 1; c > 0; {
+				p := (c - 1) / 2
+				if !worse(h[c], h[p]) {
+					break
+				}
+				h[p], h[c] = h[c], h[p]
+				c = p
+			}
+		case keys[i] > keys[h[0]]:
+			// A later index never beats an equal key.
+			h[0] = int32(i)
+			down(0)
+		}
+	}
+	slices.Sort(h)
+	return h
 }
 
 // mergeSorted merges two ascending lists without common elements.
@@ -209,163 +238,4 @@ func mergeSorted(a, b []int32) []int32 {
 	}
 	out = append(out, a[i:]...)
 	return append(out, b[j:]...)
-}
-
-// forcedPair is a new pair whose row is to be forced onto col, the column
-// of its next best, where its score is val.
-type forcedPair struct {
-	pair, row, col int
-	val            float64
-}
-
-// lossGraph answers "how much value is lost if row r is forced onto column
-// c" from an optimal solution and its duals, without a re-solve.
-//
-// With maximising duals U, V (U[i]+V[j] >= val on every allowed cell,
-// equality on the assigned ones, V >= 0, and V = 0 on columns with room),
-// any assignment A of every row loses OPT − val(A) = Σ s(i, A(i)) +
-// Σ V[j]·free_j(A), where s = U + V − val >= 0. Forcing r from c0 onto c
-// costs s(r, c) plus the shortest path from c to c0 over the columns and a
-// sink t: j → j' moves a row assigned at j to j' at cost s(i, j') (the
-// cheapest such row), j → t ends at a column with room at cost 0, and
-// t → j frees one place of column j at cost V[j]. Every cost is >= 0, so
-// Dijkstra applies; the path never leaves c0, so r's own cells never count.
-type lossGraph struct {
-	m     int       // columns; node m is the sink
-	w     []float64 // w[j*m+j']: cheapest move of a row at j to j'
-	v     []float64
-	u     []float64
-	spare []bool
-	used  []bool // column has at least one row
-	at    []int  // column of each row
-}
-
-func newLossGraph(ms *matchSolve, sol *assign.Solution) *lossGraph {
-	m := len(ms.capacity)
-	none := m - 1
-	g := &lossGraph{m: m, w: make([]float64, m*m), v: sol.V, u: sol.U, spare: make([]bool, m),
-		used: make([]bool, m), at: sol.RowCol}
-	for k := range g.w {
-		g.w[k] = math.Inf(1)
-	}
-	load := make([]int, m)
-	for i, j := range sol.RowCol {
-		load[j]++
-		w := g.w[j*m : (j+1)*m]
-		row := &ms.rows[i]
-		for k, c := range row.cols {
-			if s := sol.U[i] + sol.V[c] - ms.val(i, k); s < w[c] {
-				w[c] = s
-			}
-		}
-		if s := sol.U[i] + sol.V[none]; s < w[none] {
-			w[none] = s
-		}
-	}
-	for j := range m {
-		g.spare[j] = load[j] < ms.capacity[j]
-		g.used[j] = load[j] > 0
-	}
-	return g
-}
-
-// losses returns OPT − the optimum with each row forced onto its column.
-// Pairs sharing a next-best column share one search; the searches run in
-// parallel.
-func (g *lossGraph) losses(fs []forcedPair) []float64 {
-	out := make([]float64, len(fs))
-	bySource := make(map[int][]int)
-	var sources []int
-	for i, f := range fs {
-		if _, ok := bySource[f.col]; !ok {
-			sources = append(sources, f.col)
-		}
-		bySource[f.col] = append(bySource[f.col], i)
-	}
-	m := g.m
-	type scratch struct {
-		dist []float64
-		done []bool
-		want []bool
-	}
-	pool := sync.Pool{New: func() any {
-		return &scratch{dist: make([]float64, m+1), done: make([]bool, m+1), want: make([]bool, m+1)}
-	}}
-	forEachRow(len(sources), func(s int, _ *solveRow) {
-		c := sources[s]
-		sc := pool.Get().(*scratch)
-		defer pool.Put(sc)
-		dist, done, want := sc.dist, sc.done, sc.want
-		left := 0
-		for j := range dist {
-			dist[j], done[j], want[j] = math.Inf(1), false, false
-		}
-		for _, i := range bySource[c] {
-			if t := g.at[fs[i].row]; !want[t] {
-				want[t] = true
-				left++
-			}
-		}
-		// Dijkstra over the columns and the sink m; each step relaxes the
-		// arcs of the node just settled and picks the next one in the same
-		// pass (ties to the lower index, the sink last).
-		dist[c] = 0
-		for j := c; ; {
-			done[j] = true
-			if want[j] {
-				if left--; left == 0 {
-					break
-				}
-			}
-			d := dist[j]
-			next, best := -1, math.Inf(1)
-			if j == m {
-				for jj := range m {
-					if done[jj] {
-						continue
-					}
-					nd := dist[jj]
-					if g.used[jj] && d+g.v[jj] < nd {
-						nd = d + g.v[jj]
-						dist[jj] = nd
-					}
-					if nd < best {
-						next, best = jj, nd
-					}
-				}
-			} else {
-				if g.spare[j] && d < dist[m] {
-					dist[m] = d
-				}
-				row := g.w[j*m : (j+1)*m]
-				done := done[:len(row)]
-				dist := dist[:len(row)]
-				for jj, s := range row {
-					if done[jj] {
-						continue
-					}
-					nd := dist[jj]
-					if d+s < nd {
-						nd = d + s
-						dist[jj] = nd
-					}
-					if nd < best {
-						next, best = jj, nd
-					}
-				}
-			}
-			if !done[m] && dist[m] < best {
-				next, best = m, dist[m]
-			}
-			if next < 0 || math.IsInf(best, 1) {
-				break
-			}
-			j = next
-		}
-		for _, i := range bySource[c] {
-			f := fs[i]
-			out[i] = g.u[f.row] + g.v[f.col] - f.val + dist[g.at[f.row]]
-		}
-	})
-	return out
 }

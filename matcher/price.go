@@ -28,6 +28,9 @@ type Prices struct {
 	Value float64
 	Tier  int
 	Fit   float64
+	// Scope says which decisions are priced: every one (a full cycle), or
+	// only the moves of a plan or the pairs of a matching.
+	Scope PriceScope
 }
 
 // Cycle is what PriceDecisions re-solves: the inputs of a plan and of a

@@ -117,7 +117,8 @@ func DecisionWord(d *model.Decision) string {
 // committee in file order with its exact price, then a row of kind "total"
 // with the price of the whole set against the free optimum. A move
 // decision has a value cost only, a pair decision a priority and a fit
-// cost only.
+// cost only; the total row of the prices of a plan alone has a value cost
+// only, that of a matching alone a priority and a fit cost only.
 func DecisionCostsTable(pr *matcher.Prices, pl *matcher.Plan, lang Lang) *Table {
 	t := &Table{
 		Name:  "decision_costs",
@@ -150,7 +151,14 @@ func DecisionCostsTable(pr *matcher.Prices, pl *matcher.Plan, lang Lang) *Table 
 				"", strconv.Itoa(c.Tier), Num(c.Fit, 1), d.Note)
 		}
 	}
-	t.Add("", "total", "", "", "", "", "", "", Num(pr.Value, 3), strconv.Itoa(pr.Tier), Num(pr.Fit, 1), "")
+	value, tier, fit := Num(pr.Value, 3), strconv.Itoa(pr.Tier), Num(pr.Fit, 1)
+	switch pr.Scope {
+	case matcher.PriceMoves: // a plan alone: no matching to price
+		tier, fit = "", ""
+	case matcher.PricePairs: // a matching on a fixed plan
+		value = ""
+	}
+	t.Add("", "total", "", "", "", "", "", "", value, tier, fit, "")
 	return t
 }
 

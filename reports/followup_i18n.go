@@ -120,6 +120,14 @@ var followupPhrases = map[string]phrase{
 	"a_group_fit":        {"talk with the group about its fit", "parler avec le groupe de son adéquation"},
 	"suppressed":         {"< 5", "< 5"},
 	"yes":                {"yes", "oui"},
+
+	// The equity tables when last quarter had codevelopment groups.
+	"t_lq_eq_division_groups": {"Realisation, healthy pairs and groups by division", "Réalisation, binômes et groupes en bonne voie par division"},
+	"t_lq_eq_grade_groups":    {"Realisation, healthy pairs and groups by grade", "Réalisation, binômes et groupes en bonne voie par niveau"},
+	"t_lq_eq_gender_groups":   {"Realisation, healthy pairs and groups by gender", "Réalisation, binômes et groupes en bonne voie par genre"},
+	"lq_group_members":        {"Group members", "Membres de groupes"},
+	"lq_group_healthy_share":  {"Groups on track %", "Groupes en bonne voie %"},
+	"lq_group_healthy_ratio":  {"Groups on track impact ratio", "Ratio d'impact (groupes en bonne voie)"},
 }
 
 func fuT(lang Lang, key string) string {

@@ -132,3 +132,77 @@ func TestGoalsCell(t *testing.T) {
 		t.Errorf("goalsCell = %q", got)
 	}
 }
+
+func TestLastQuarterEquityWithGroups(t *testing.T) {
+	lq := lqFixture()
+	group := func(id string, h followup.Health, members ...string) followup.Group {
+		return followup.Group{Prev: model.PrevGroup{ID: id, Members: members}, Life: followup.Life{Health: h}}
+	}
+	lq.Result.Groups = []followup.Group{
+		group("G1", followup.OnTrack, "A0", "A1", "A2", "A3", "A4"),
+		group("G2", followup.Inactive, "A5", "A6", "B0", "B1"),
+		group("G3", followup.OnTrack, "B2", "B3", "B4", "C0"),
+	}
+	s := LastQuarterSection(lq, EN, Namer{})
+	var div *Table
+	for _, tb := range s.Tables {
+		if tb.Name == "lq_eq_division" {
+			div = tb
+		}
+	}
+	if div == nil || div.Title != "Realisation, healthy pairs and groups by division" {
+		t.Fatalf("equity table by division: %+v", div)
+	}
+	keys := []string{}
+	for _, c := range div.Columns {
+		keys = append(keys, c.Key)
+	}
+	if want := []string{"group", "moves", "realised_share", "realised_ratio", "pairs", "on_track_share", "on_track_ratio",
+		"group_members", "group_on_track_share", "group_on_track_ratio", "below_four_fifths"}; !cmp.Equal(keys, want) {
+		t.Errorf("columns %v, want %v", keys, want)
+	}
+	// Group members: A has 7 (G1's five on track, A5 and A6 in the
+	// inactive G2): 5/7 = 71.4 %, the best, ratio 1; B has 5 (B0, B1 in
+	// G2; B2–B4 in G3, on track): 3/5 = 60 %, ratio 0.60/0.714 = 0.84,
+	// not below four-fifths on its own; C has one member: suppressed.
+	want := [][]string{
+		{"A", "7", "57.1", "1.00", "7", "100.0", "1.00", "7", "71.4", "1.00", ""},
+		{"B", "5", "20.0", "0.35", "5", "60.0", "0.60", "5", "60.0", "0.84", "yes"},
+		{"C", "< 5", "", "", "< 5", "", "", "< 5", "", "", ""},
+	}
+	if diff := cmp.Diff(want, div.Rows); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestLastQuarterGroupsFlag checks that a group of people whose members
+// are in groups gone quiet is flagged on that rate alone.
+func TestLastQuarterGroupsFlag(t *testing.T) {
+	lq := lqFixture()
+	for i := range lq.Result.Moves {
+		lq.Result.Moves[i].Status = followup.Realised
+	}
+	for i := range lq.Result.Pairs {
+		lq.Result.Pairs[i].Health = followup.OnTrack
+	}
+	lq.Result.Groups = []followup.Group{
+		{Prev: model.PrevGroup{ID: "G1", Members: []string{"A0", "A1", "A2", "A3", "A4", "A5", "A6"}}, Life: followup.Life{Health: followup.OnTrack}},
+		{Prev: model.PrevGroup{ID: "G2", Members: []string{"B0", "B1", "B2", "B3", "B4"}}, Life: followup.Life{Health: followup.NoFirstMeeting}},
+	}
+	s := LastQuarterSection(lq, FR, Namer{})
+	for _, tb := range s.Tables {
+		if tb.Name != "lq_eq_division" {
+			continue
+		}
+		want := [][]string{
+			{"A", "7", "100.0", "1.00", "7", "100.0", "1.00", "7", "100.0", "1.00", ""},
+			{"B", "5", "100.0", "1.00", "5", "100.0", "1.00", "5", "0.0", "0.00", "oui"},
+			{"C", "< 5", "", "", "< 5", "", "", "0", "", "", ""},
+		}
+		if diff := cmp.Diff(want, tb.Rows); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
+		return
+	}
+	t.Fatal("no equity table by division")
+}

@@ -253,57 +253,57 @@ func lqEquity(lq LastQuarter, lang Lang) []*Table {
 	}
 	var out []*Table
 	for _, k := range keys {
-		moves, pairs := map[string]*lqRate{}, map[string]*lqRate{}
-		var groups []string
+		e := lqRates{moves: map[string]*lqRate{}, pairs: map[string]*lqRate{}, groups: map[string]*lqRate{}}
 		get := func(m map[string]*lqRate, id string) *lqRate {
 			g := ""
 			if p := byID[id]; p != nil {
 				g = k.key(p)
 			}
-			if moves[g] == nil {
-				moves[g], pairs[g] = &lqRate{}, &lqRate{}
-				groups = append(groups, g)
+			if e.moves[g] == nil {
+				e.moves[g], e.pairs[g], e.groups[g] = &lqRate{}, &lqRate{}, &lqRate{}
+				e.order = append(e.order, g)
 			}
 			return m[g]
 		}
-		for i := range r.Moves {
-			c := get(moves, r.Moves[i].Prev.PersonID)
+		count := func(m map[string]*lqRate, id string, ok bool) {
+			c := get(m, id)
 			c.n++
-			if r.Moves[i].Status == followup.Realised {
+			if ok {
 				c.ok++
 			}
+		}
+		for i := range r.Moves {
+			count(e.moves, r.Moves[i].Prev.PersonID, r.Moves[i].Status == followup.Realised)
 		}
 		for i := range r.Pairs {
-			c := get(pairs, r.Pairs[i].Prev.MenteeID)
-			c.n++
-			if r.Pairs[i].Health == followup.OnTrack {
-				c.ok++
+			count(e.pairs, r.Pairs[i].Prev.MenteeID, r.Pairs[i].Health == followup.OnTrack)
+		}
+		// A codevelopment group counts once for each of its members, in
+		// the member's group of people.
+		for i := range r.Groups {
+			for _, id := range r.Groups[i].Prev.Members {
+				count(e.groups, id, r.Groups[i].Health == followup.OnTrack)
 			}
 		}
-		slices.SortFunc(groups, func(a, b string) int {
-			switch {
-			case a == b:
-				return 0
-			case a == "":
-				return 1
-			case b == "":
-				return -1
-			}
-			if k.numeric {
-				x, _ := strconv.Atoi(a)
-				y, _ := strconv.Atoi(b)
-				if x != y {
-					return x - y
-				}
-			}
-			return strings.Compare(a, b)
-		})
-		out = append(out, lqEquityTable(k.name, k.title, groups, moves, pairs, lang))
+		slices.SortFunc(e.order, func(a, b string) int { return compareGroups(a, b, k.numeric) })
+		title := k.title
+		if len(r.Groups) > 0 {
+			title += "_groups" // the title names the groups too
+		}
+		out = append(out, lqEquityTable(k.name, title, &e, len(r.Groups) > 0, lang))
 	}
 	return out
 }
 
-func lqEquityTable(name, title string, groups []string, moves, pairs map[string]*lqRate, lang Lang) *Table {
+// lqRates are the rates of one equity table: per group of people (in
+// order), the moves realised, the pairs on track and the memberships of
+// codevelopment groups on track.
+type lqRates struct {
+	order                []string
+	moves, pairs, groups map[string]*lqRate
+}
+
+func lqEquityTable(name, title string, e *lqRates, withGroups bool, lang Lang) *Table {
 	t := &Table{Name: name, Title: fuT(lang, title), Columns: []Column{
 		{Key: "group", Label: fuT(lang, "lq_group")},
 		{Key: "moves", Label: fuT(lang, "lq_moves")},
@@ -312,44 +312,81 @@ func lqEquityTable(name, title string, groups []string, moves, pairs map[string]
 		{Key: "pairs", Label: fuT(lang, "lq_pairs_col")},
 		{Key: "on_track_share", Label: fuT(lang, "lq_healthy_share"), Kind: Number},
 		{Key: "on_track_ratio", Label: fuT(lang, "lq_healthy_ratio"), Kind: Number},
-		{Key: "below_four_fifths", Label: fuT(lang, "lq_flag")},
 	}}
-	best := func(m map[string]*lqRate) float64 {
-		b := 0.0
-		for _, g := range groups {
-			if c := m[g]; c.n >= minGroup && c.rate() > b {
-				b = c.rate()
+	if withGroups {
+		t.Columns = append(t.Columns,
+			Column{Key: "group_members", Label: fuT(lang, "lq_group_members")},
+			Column{Key: "group_on_track_share", Label: fuT(lang, "lq_group_healthy_share"), Kind: Number},
+			Column{Key: "group_on_track_ratio", Label: fuT(lang, "lq_group_healthy_ratio"), Kind: Number})
+	}
+	t.Columns = append(t.Columns, Column{Key: "below_four_fifths", Label: fuT(lang, "lq_flag")})
+	rates := []map[string]*lqRate{e.moves, e.pairs}
+	if withGroups {
+		rates = append(rates, e.groups)
+	}
+	bests := make([]float64, len(rates))
+	for i, m := range rates {
+		for _, g := range e.order {
+			if c := m[g]; c.n >= minGroup && c.rate() > bests[i] {
+				bests[i] = c.rate()
 			}
 		}
-		return b
 	}
-	bm, bp := best(moves), best(pairs)
-	cells := func(c *lqRate, b float64) (n, rate, ratio string, low bool) {
-		switch {
-		case c.n == 0:
-			return "0", "", "", false
-		case c.n < minGroup:
-			return fuT(lang, "suppressed"), "", "", false
-		}
-		n, rate = strconv.Itoa(c.n), Num(100*c.rate(), 1)
-		if b > 0 {
-			ratio = Num(c.rate()/b, 2)
-			low = c.rate()/b < 0.8
-		}
-		return n, rate, ratio, low
-	}
-	for _, g := range groups {
+	for _, g := range e.order {
 		label := g
 		if g == "" {
 			label = fuT(lang, "lq_not_given")
 		}
-		mn, mr, mx, ml := cells(moves[g], bm)
-		pn, pr, px, pl := cells(pairs[g], bp)
+		row, low := []string{label}, false
+		for i, m := range rates {
+			n, rate, ratio, l := lqCells(m[g], bests[i], lang)
+			row = append(row, n, rate, ratio)
+			low = low || l
+		}
 		flag := ""
-		if ml || pl {
+		if low {
 			flag = fuT(lang, "yes")
 		}
-		t.Add(label, mn, mr, mx, pn, pr, px, flag)
+		t.Add(append(row, flag)...)
 	}
 	return t
+}
+
+// compareGroups orders the groups of people of an equity table: by name,
+// by number when numeric (grades), the group not given last.
+func compareGroups(a, b string, numeric bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a == "":
+		return 1
+	case b == "":
+		return -1
+	}
+	if numeric {
+		x, _ := strconv.Atoi(a)
+		y, _ := strconv.Atoi(b)
+		if x != y {
+			return x - y
+		}
+	}
+	return strings.Compare(a, b)
+}
+
+// lqCells are the count, the rate and the impact ratio against the best
+// rate b of one group, and whether the ratio is below four-fifths; groups
+// under minGroup show "< 5" and nothing else.
+func lqCells(c *lqRate, b float64, lang Lang) (n, rate, ratio string, low bool) {
+	switch {
+	case c.n == 0:
+		return "0", "", "", false
+	case c.n < minGroup:
+		return fuT(lang, "suppressed"), "", "", false
+	}
+	n, rate = strconv.Itoa(c.n), Num(100*c.rate(), 1)
+	if b > 0 {
+		ratio = Num(c.rate()/b, 2)
+		low = c.rate()/b < 0.8
+	}
+	return n, rate, ratio, low
 }

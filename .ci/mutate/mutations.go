@@ -97,8 +97,8 @@ var mutations = []mutation{
 		"capacity[j] = max(positions[j].Openings, 1)", "capacity[j] = 1", cmdFirst},
 
 	// Losses.
-	{"losses: the displacement chain left out of the loss", "matcher/matchsolve.go",
-		"out[i] = g.u[f.row] + g.v[f.col] - f.val + dist[g.at[f.row]]", "out[i] = g.u[f.row] + g.v[f.col] - f.val", cmdFirst},
+	{"losses: the displacement chain left out of the loss", "matcher/loss.go",
+		"out[i] = g.u[f.row] + g.v[f.col] - f.val + s.answer[g.at[f.row]]", "out[i] = g.u[f.row] + g.v[f.col] - f.val", cmdFirst},
 	{"losses: next-best fit of the chosen mentor", "matcher/match.go",
 		"_, pair.NextBestFit = mx.check(e, nb)", "_, pair.NextBestFit = mx.check(e, mt)", cmdFirst},
 

@@ -167,18 +167,14 @@ func runAssign(opts *assignOptions) error {
 	}
 	sol, err := assign.Solve(p, assign.Options{Maximize: opts.Maximize, Mode: mode})
 	solved := time.Now()
+	lang, _ := opts.Output.language()
 	if err != nil {
-		var inf *assign.InfeasibleError
-		if errors.As(err, &inf) {
-			return infeasibleMessage(inf, mx)
-		}
-		return err
+		return assignError(err, mx, opts.Matrix, lang)
 	}
 	dec := opts.Decimals
 	if dec < 0 {
 		dec = autoDecimals(mx.Cells)
 	}
-	lang, _ := opts.Output.language()
 	total := assignedTotal(cells, m, sol.RowCol, dec)
 	tables := reports.AssignmentTablesTotal(mx.Rows, mx.Cols, cells, sol.RowCol, total, dec, lang)
 	if opts.Stats {
@@ -203,24 +199,6 @@ func assignedTotal(cells []float64, m int, rowCol []int, dec int) string {
 		}
 	}
 	return reports.ExactSum(vals, dec)
-}
-
-// infeasibleMessage turns the solver's evidence into ids the user knows.
-func infeasibleMessage(inf *assign.InfeasibleError, mx *data.Matrix) error {
-	rows := make([]string, len(inf.Rows))
-	for k, i := range inf.Rows {
-		rows[k] = mx.Rows[i]
-	}
-	if inf.Reason == assign.NoAllowedColumn {
-		return fmt.Errorf("not every row can be assigned: no allowed column for %s (allow a cell, or drop --strict to assign the others)",
-			strings.Join(rows, ", "))
-	}
-	cols := make([]string, len(inf.Cols))
-	for k, j := range inf.Cols {
-		cols[k] = mx.Cols[j]
-	}
-	return fmt.Errorf("not every row can be assigned: the %d rows %s can only use columns %s, which take %d in all (raise a capacity, allow more cells, or drop --strict)",
-		len(rows), strings.Join(rows, ", "), strings.Join(cols, ", "), inf.Capacity)
 }
 
 func indexFold(ids []string, id string) int {

@@ -258,6 +258,7 @@ func TestConcurrentAndKilledRunsNeverMix(t *testing.T) {
 			switch code := exitCodeOf(r.err); {
 			case code == 0:
 			case code == 1 && strings.Contains(r.msg, "another stretchmatch run is writing into this folder"):
+			case code == 1 && strings.Contains(r.msg, "une autre exécution de stretchmatch écrit dans ce dossier"):
 			default:
 				t.Errorf("round %d: exit %d, %s", i, code, r.msg)
 			}
@@ -366,7 +367,7 @@ func TestRunRefusesLinkedInputBeforeWriting(t *testing.T) {
 		if code := Run([]string{"run", in, "--out", out, "--lang", "fr"}, nil, io.Discard, &errOut); code != 1 {
 			t.Errorf("exit %d", code)
 		}
-		if !strings.Contains(errOut.String(), "cannot write "+plan) && !strings.Contains(errOut.String(), "refusing to write "+plan) {
+		if !strings.Contains(errOut.String(), "impossible d'écrire "+plan) && !strings.Contains(errOut.String(), "refus d'écrire "+plan) {
 			t.Errorf("stderr %q", errOut.String())
 		}
 		os.Remove(plan)

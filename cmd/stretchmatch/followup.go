@@ -154,7 +154,7 @@ func follow(l *loaded, prev *data.Previous, act, codev *data.Source, f followupF
 				return nil, err
 			}
 		}
-		fu.Codev = followup.NextCodevHistory(fu.Result, earlier, followup.Cycle(fu.Result.Since))
+		fu.Codev = followup.NextCodevHistory(fu.Result, earlier, followup.FollowedCycle(fu.Result.Since, fu.Result.AsOf))
 	}
 	return fu, nil
 }
@@ -354,8 +354,8 @@ func runFollowup(opts *followupOptions) error {
 	}
 	r := fu.Result
 	if f, _ := opts.Output.format(opts.IO); f == "table" {
-		fmt.Fprintf(opts.IO.ErrOut, "as of %s: %d moves followed up, %d pairs, %d groups; %d activity rows after that day left out\n",
-			r.AsOf, len(r.Moves), len(r.Pairs), len(r.Groups), r.Later)
+		fmt.Fprintln(opts.IO.ErrOut, say(lang, "as of %s: %d [move|moves] followed up, %d [pair|pairs], %d [group|groups]; %d activity [row|rows] after that day left out",
+			r.AsOf, len(r.Moves), len(r.Pairs), len(r.Groups), r.Later))
 	}
 	return writeTables(opts.IO, &opts.Output, paths, tables...)
 }

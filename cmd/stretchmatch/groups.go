@@ -197,8 +197,8 @@ func runGroups(opts *groupsOptions) error {
 		}
 	}
 	if f, _ := opts.Output.format(opts.IO); f == "table" {
-		fmt.Fprintf(opts.IO.ErrOut, "%d groups, %d volunteers placed, %d without a group; %s\n",
-			len(c.Groups.Groups), c.Groups.Placed(), len(c.Groups.Unplaced), reports.CodevObjective(c.Groups, lang))
+		fmt.Fprintln(opts.IO.ErrOut, say(lang, "%d [group|groups], %d [volunteer|volunteers] placed, %d without a group; %s",
+			len(c.Groups.Groups), c.Groups.Placed(), len(c.Groups.Unplaced), reports.CodevObjective(c.Groups, lang)))
 	}
 	return writeTables(opts.IO, &opts.Output, c.Paths, groupsViews(opts, tables)...)
 }

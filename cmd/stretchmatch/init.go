@@ -42,9 +42,10 @@ continents, positions, candidate moves, mentors, mentees and history, and
 codev.csv with one person in ten volunteering for codevelopment groups),
 the same for the same --seed, for trials and benchmarks. With --previous, the
 generated organisation is last quarter's: its pack (run.json, plan.csv,
-pairs.csv and copies of its inputs) goes into DIR/previous, and DIR gets
-this quarter's people.csv (some chosen moves realised through position_id,
-some replaced by a grade change) and an activity.csv, to try
+pairs.csv, groups.csv, group_sessions.csv and copies of its inputs) goes
+into DIR/previous, and DIR gets this quarter's input files (some chosen
+moves realised through position_id, some replaced by a grade change, some
+people gone) and an activity.csv for the pairs and the groups, to try
 'stretchmatch followup DIR/previous DIR'.
 
 The sample always comes with its previous quarter: DIR/previous and
@@ -172,22 +173,17 @@ func syntheticFiles(opt synthetic.Options, previous bool) ([]initFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	var files []initFile
-	for _, src := range []*data.Source{in.People, in.Positions, in.Moves, in.Mentors, in.Mentees, in.History} {
-		if !previous || src != in.People {
-			files = append(files, initFile{src.Name, src.Data})
-		}
-	}
+	cv := synthetic.Codev(ds, opt.Seed)
 	if previous {
-		prev, err := syntheticPrevious(ds, in)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, prev...)
+		return syntheticPrevious(ds, in, cv)
 	}
-	cv, err := data.EncodeCodev(synthetic.Codev(ds, opt.Seed))
+	enc, err := data.EncodeCodev(cv)
 	if err != nil {
 		return nil, err
 	}
-	return append(files, initFile{cv.Name, cv.Data}), nil
+	var files []initFile
+	for _, src := range []*data.Source{in.People, in.Positions, in.Moves, in.Mentors, in.Mentees, in.History, enc} {
+		files = append(files, initFile{src.Name, src.Data})
+	}
+	return files, nil
 }

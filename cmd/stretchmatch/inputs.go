@@ -156,6 +156,9 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 	if err != nil {
 		return nil, err
 	}
+	if lang := commandLang(o.cmd); lang == reports.FR && o.cmd != nil {
+		errOut = localizedWriter{errOut, lang} // notes and warnings in French
+	}
 	l := &loaded{Config: model.Default(), Delimiter: delim, ErrOut: errOut, Limits: lim}
 	if cf := o.configFile(); cf != "" {
 		b, err := readInputFile(cf, lim, "the configuration", "check the path given to --config")
@@ -188,6 +191,13 @@ func (o *inputOptions) load(stdin io.Reader, errOut io.Writer) (*loaded, error) 
 		ropt.ShowName = func(id, _ string) string { return reports.Pseudonym(id) }
 	}
 	ds, notes, err := data.Load(l.Inputs, ropt)
+	if o.Redact && ds != nil {
+		if r := pseudonymReplacer(ds.People); r != nil {
+			setRedactor(o.cmd, r)
+			errOut = redactingWriter{errOut, r}
+			l.ErrOut = errOut
+		}
+	}
 	err = o.loadCodev(l, ds, stdin, &notes, err)
 	l.Warnings = notes.Warnings()
 	shown := l.Warnings // warnings are shown always, every note with --verbose

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/stretchmatch/stretchmatch/matcher"
+	"github.com/stretchmatch/stretchmatch/model"
 	"github.com/stretchmatch/stretchmatch/reports"
 )
 
@@ -80,7 +81,7 @@ unmatched.csv, broken_pairs.csv and mentor_load.csv into DIR.`,
 	addOutputFlags(cmd, &opts.Output)
 	declareTables(cmd, &opts.Output, "pairs", "unmatched", "broken_pairs", "mentor_load")
 	f := cmd.Flags()
-	f.StringVar(&opts.OutDir, "out", "", "also write pairs.csv, unmatched.csv, broken_pairs.csv and mentor_load.csv into `DIR`")
+	f.StringVar(&opts.OutDir, "out", "", "also write pairs.csv, unmatched.csv, broken_pairs.csv and mentor_load.csv (and decision_costs.csv under pair decisions) into `DIR`")
 	f.BoolVar(&opts.AllowOverstretch, "allow-overstretch", false, "let the plan choose overstretch moves (their mentees get priority 3)")
 	f.IntVar(&opts.LineDepth, "line-depth", 0, "look at most `N` levels up the chains of managers (0: no limit)")
 	f.BoolVar(&opts.AllowRepeat, "allow-repeat", false, "allow pairs that ended before (history.csv)")
@@ -118,7 +119,8 @@ func runMatch(opts *matchOptions) error {
 		}
 	}
 	pr.stage("matching %d [mentee|mentees] with %d [mentor|mentors]", len(l.Dataset.Mentees), len(l.Dataset.Mentors))
-	if err := c.match(matcher.MatchOptions{LineDepth: opts.LineDepth, AllowRepeat: opts.AllowRepeat, Rematch: opts.Rematch}); err != nil {
+	mopt := matcher.MatchOptions{LineDepth: opts.LineDepth, AllowRepeat: opts.AllowRepeat, Rematch: opts.Rematch}
+	if err := c.match(mopt); err != nil {
 		return err
 	}
 	pr.done()
@@ -131,7 +133,11 @@ func runMatch(opts *matchOptions) error {
 		reports.MentorLoadTable(c.Matching, lang, names),
 	}
 	if opts.OutDir != "" {
-		if err := writeOutputs(opts.OutDir, c.Paths, opts.Output.Excel, tables...); err != nil {
+		costs, err := c.priceStage(model.DecidePair, mopt, lang)
+		if err != nil {
+			return err
+		}
+		if err := writeOutputs(opts.OutDir, c.Paths, opts.Output.Excel, appendTable(tables, costs)...); err != nil {
 			return err
 		}
 	}

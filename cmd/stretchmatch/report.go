@@ -22,6 +22,7 @@ type reportOptions struct {
 	Format string // markdown or html on standard output
 	Lang   string
 	Redact bool
+	Follow followupFlags
 	Pack   packFlags
 }
 
@@ -56,12 +57,16 @@ configuration (pack.confidential, default "Confidential — HR") they head
 every printed page. The pack is dated only with --date or SOURCE_DATE_EPOCH,
 so that reruns stay byte-identical. Long tables show the rows the committee
 must see first, up to --rows N (default 100), then say how many more rows
-are in report.xlsx and which CSV file; --rows all shows every row.`,
+are in report.xlsx and which CSV file; --rows all shows every row.
+--previous PREV adds the "Last quarter" section, following up last
+quarter's pack PREV with DIR's activity.csv, as run --previous does (see
+stretchmatch followup).`,
 		Example: `  stretchmatch report review-q3
   stretchmatch report review-q3 --out pack --lang fr
   stretchmatch report review-q3 -o committee.xlsx --redact
   stretchmatch report review-q3 --out pack --title "Talent review" --period "2026 Q3" --organisation "Northwind" --date 2026-09-30
-  stretchmatch report review-q3 -o pack.html --rows all`,
+  stretchmatch report review-q3 -o pack.html --rows all
+  stretchmatch report review-q3 --out pack --previous results-q2 --as-of 2026-09-30`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			opts.Input.Dir = dirArg(args)
@@ -69,6 +74,9 @@ are in report.xlsx and which CSV file; --rows all shows every row.`,
 				return err
 			}
 			if _, err := opts.format(); err != nil {
+				return err
+			}
+			if err := opts.Follow.check(); err != nil {
 				return err
 			}
 			if err := opts.Pack.check(); err != nil {
@@ -88,6 +96,8 @@ are in report.xlsx and which CSV file; --rows all shows every row.`,
 	f.StringVar(&opts.Format, "format", "", "format on standard output: {markdown|html} (default markdown)")
 	addLangFlag(cmd, &opts.Lang)
 	f.BoolVar(&opts.Redact, "redact", false, "replace every person's name with a stable pseudonym")
+	f.StringVar(&opts.Follow.Prev, "previous", "", "add a \"Last quarter\" section following up the pack `PREV` of last quarter (see followup)")
+	addFollowupFlags(cmd, &opts.Follow)
 	addPackFlags(cmd, &opts.Pack)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"markdown", "html"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -134,6 +144,12 @@ func runReport(opts *reportOptions) error {
 	c, err := runCycle(l, opts.Cycle, newProgress(opts.IO, opts.Cycle.Progress))
 	if err != nil {
 		return err
+	}
+	if opts.Follow.Prev != "" {
+		opts.Follow.CodevHistory = opts.Input.CodevHistoryFile
+		if err := c.followUp(opts.Input.Dir, opts.Follow); err != nil {
+			return err
+		}
 	}
 	lang, _ := parseLang(opts.Lang)
 	po, _ := opts.Pack.options(os.Getenv)

@@ -55,7 +55,7 @@ func (e *runError) Unwrap() error { return e.err }
 func runE(f func(cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
 		if err := f(cmd, args); err != nil {
-			return &runError{err}
+			return &runError{redactError(cmd, err)}
 		}
 		return nil
 	}
@@ -75,7 +75,7 @@ func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 // code. It is the only place where errors become exit codes.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ios := newIOStreams(stdin, stdout, stderr)
-	defer catchSignals(ios.ErrOut, os.Exit)()
+	defer catchSignals(langWriter{ios}, os.Exit)()
 	root := newRootCmd(ios)
 	root.SetArgs(args)
 	err := root.Execute()
@@ -117,7 +117,7 @@ func exitCodeLang(err error, w io.Writer, usagePath string, lang reports.Lang) i
 		fmt.Fprintf(w, "stretchmatch: %s\n", say(lang, "%d [problem|problems] found; nothing was written", len(ps)))
 		return exitData
 	}
-	fmt.Fprintf(w, "stretchmatch: %v\n", err)
+	fmt.Fprintf(w, "stretchmatch: %s\n", localizeRuntime(err.Error(), lang))
 	return exitData
 }
 

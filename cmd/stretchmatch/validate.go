@@ -30,8 +30,9 @@ with the physical line number and the column number as a spreadsheet counts
 it. DIR's activity.csv, when there, is checked too (its pairs and groups
 are checked against last quarter's pack by followup). Exits 1 if any problem
 was found; writes nothing. On success prints what the data holds, and says
-which files were read as Windows-1252 rather than UTF-8. --redact names
-people by pseudonyms in the messages.`,
+which files were read in an encoding other than UTF-8 (Windows-1252,
+UTF-16 little- or big-endian). --redact names people by pseudonyms in the
+messages.`,
 		Example: `  stretchmatch validate review-q3
   stretchmatch validate --people export/employees.csv --delimiter semicolon review-q3`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
@@ -68,7 +69,7 @@ func runValidate(opts *validateOptions) error {
 	if err := writeTables(opts.IO, &opts.Output, l.Paths, reports.DatasetTable(l.Dataset, lang)); err != nil {
 		return err
 	}
-	printEncodings(opts.IO.ErrOut, l.Inputs)
+	printEncodings(opts.IO.ErrOut, lang, l)
 	if n := len(l.Warnings); n > 0 {
 		fmt.Fprintln(opts.IO.ErrOut, say(lang, "ok: no problems found, %d [warning|warnings] above", n))
 		return nil
@@ -78,16 +79,30 @@ func runValidate(opts *validateOptions) error {
 }
 
 // printEncodings says which input files were read in an encoding other
-// than UTF-8, so that a file exported in the wrong one is noticed.
-func printEncodings(w io.Writer, in data.Inputs) {
-	for _, src := range []*data.Source{in.People, in.Positions, in.Moves, in.Mentors, in.Mentees, in.History} {
+// than UTF-8 (Windows-1252, UTF-16), so that a file exported in the wrong
+// one is noticed.
+func printEncodings(w io.Writer, lang reports.Lang, l *loaded) {
+	in := l.Inputs
+	for _, src := range []*data.Source{in.People, in.Positions, in.Moves, in.Mentors, in.Mentees, in.History,
+		l.DecisionsSource, l.CodevSource, l.CodevHistorySource} {
 		if src == nil {
 			continue
 		}
 		if enc := data.DetectEncoding(src.Data); enc != data.EncodingUTF8 && enc != data.EncodingUTF8BOM && enc != "" {
-			fmt.Fprintf(w, "%s: read as %s, not UTF-8\n", src.Name, enc)
+			fmt.Fprintln(w, say(lang, "%s: read as %s, not UTF-8", src.Name, encodingName(lang, enc)))
 		}
 	}
+}
+
+// encodingName names an encoding of data.DetectEncoding in lang.
+func encodingName(lang reports.Lang, enc string) string {
+	switch enc {
+	case data.EncodingUTF16LE:
+		return say(lang, "UTF-16 little-endian with byte-order mark")
+	case data.EncodingUTF16BE:
+		return say(lang, "UTF-16 big-endian with byte-order mark")
+	}
+	return enc
 }
 
 // dirArg returns the DIR argument, or the current directory.

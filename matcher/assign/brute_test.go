@@ -207,6 +207,25 @@ func check(t *testing.T, rng *rand.Rand, in instance) {
 			t.Fatalf("%s %v: %v\nsolution %+v", c.name, in, err, s)
 		}
 	}
+	// SolveFrom from an arbitrary start (every row on column 0, every
+	// dual zero) reaches the same optimum.
+	sp := in.sparse(rng)
+	s, err := SolveFrom(sp, in.opt, &Solution{RowCol: make([]int, in.n), V: make([]float64, in.m)})
+	switch {
+	case !ok:
+		var ie *InfeasibleError
+		if err == nil || !errors.As(err, &ie) {
+			t.Fatalf("warm %v: want infeasible, got %v (%v)", in, err, s)
+		}
+	case err != nil:
+		t.Fatalf("warm %v: %v", in, err)
+	case in.n-len(s.Unassigned) != count || math.Abs(s.Total-total) > 1e-9*(1+math.Abs(total)):
+		t.Fatalf("warm %v: total %v, brute force %v", in, s.Total, total)
+	default:
+		if err := Verify(sp, in.opt, s); err != nil {
+			t.Fatalf("warm %v: %v\nsolution %+v", in, err, s)
+		}
+	}
 }
 
 // checkInfeasible checks that the reported rows really cannot all be

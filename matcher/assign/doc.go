@@ -95,6 +95,13 @@
 //     common cost and whose capacity is the number of rows left out: its
 //     rows are the unassigned ones, and its dual gives the common level of
 //     the unassigned rows' U.
+//   - SolveFrom warm-starts a sparse problem from the solution of a
+//     problem with fewer cells: the rows whose column and duals still
+//     meet the optimality conditions stay, the others are routed again,
+//     and a column they leave with room and a nonzero dual is refilled or
+//     brought to dual zero by one Dijkstra search run backwards (rows
+//     moving into it), whose dual update keeps every reduced cost
+//     nonnegative; the repair is bounded, beyond which it solves afresh.
 //
 // On amd64 the row scan of a dense problem, where hard problems spend
 // their time, is assembly (scan_amd64.s): with AVX2, four columns at a time

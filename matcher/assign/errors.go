@@ -9,11 +9,12 @@ import (
 // Errors returned by Solve and Verify. Test for them with errors.Is; every
 // error returned by this package wraps exactly one of them.
 var (
-	// ErrBadCost: a cost is NaN, an infinity of the wrong sign, or too
-	// large for its sums to stay finite.
+	// ErrBadCost: a cost is NaN or an infinity of the wrong sign (a
+	// *CellError naming the cell), or too large for its sums to stay
+	// finite.
 	ErrBadCost = errors.New("assign: bad cost")
-	// ErrBadInput: a negative capacity, or a sparse row listing a column
-	// out of range or twice.
+	// ErrBadInput: a capacity out of range (a *CapacityError naming the
+	// column), or a sparse row listing a column out of range or twice.
 	ErrBadInput = errors.New("assign: bad input")
 	// ErrInfeasible: in Strict mode, some row cannot be assigned. The
 	// error is an *InfeasibleError saying which rows and why.

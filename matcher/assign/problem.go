@@ -165,10 +165,10 @@ func analyse(p *Problem, maximize bool) (*facts, error) {
 	if p.capacity != nil {
 		for j, c := range p.capacity {
 			if c < 0 {
-				return nil, fmt.Errorf("assign: column %d has negative capacity %d: %w", j, c, ErrBadInput)
+				return nil, &CapacityError{Col: j, Capacity: c}
 			}
 			if c > math.MaxInt32 {
-				return nil, fmt.Errorf("assign: column %d capacity %d is too large: %w", j, c, ErrBadInput)
+				return nil, &CapacityError{Col: j, Capacity: c}
 			}
 		}
 	}
@@ -204,10 +204,7 @@ func analyse(p *Problem, maximize bool) (*facts, error) {
 			if p.start != nil {
 				j = p.col[p.start[i]+bad]
 			}
-			if c != c {
-				return nil, fmt.Errorf("assign: cost of row %d column %d is NaN: %w", i, j, ErrBadCost)
-			}
-			return nil, fmt.Errorf("assign: cost of row %d column %d is %v (use %v to forbid a cell): %w", i, j, c, forbid, ErrBadCost)
+			return nil, &CellError{Row: i, Col: j, Value: c, Forbid: forbid}
 		}
 		f.maxAbs = max(f.maxAbs, maxAbs)
 		f.integral = f.integral && frac == 0

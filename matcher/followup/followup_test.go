@@ -295,3 +295,18 @@ func TestComputeDates(t *testing.T) {
 		t.Error("NewestDate")
 	}
 }
+
+func TestFollowedCycle(t *testing.T) {
+	for _, tt := range []struct{ since, asOf, want string }{
+		{"2025-12-30", "2026-03-31", "2026-Q1"}, // since in the quarter before
+		{"2026-01-01", "2026-04-02", "2026-Q1"}, // as-of in the quarter after
+		{"2026-04-01", "2026-06-30", "2026-Q2"},
+		{"2026-03-01", "2026-03-31", "2026-Q1"},
+		{"2025-11-15", "2026-01-13", "2025-Q4"}, // halfway: 14 December
+		{"2026-02-30", "2026-03-31", "2026-02-30"},
+	} {
+		if got := FollowedCycle(tt.since, tt.asOf); got != tt.want {
+			t.Errorf("FollowedCycle(%s, %s) = %s, want %s", tt.since, tt.asOf, got, tt.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/stretchmatch/stretchmatch/model"
 )
@@ -155,4 +156,18 @@ func NextCodevHistory(r *Result, earlier []model.CodevMembership, cycle string) 
 		}
 	}
 	return out
+}
+
+// FollowedCycle returns the label of the quarter followed up, from since to
+// asOf (both YYYY-MM-DD): the quarter of the day halfway between them, so
+// that a follow-up made a few days before or after the quarter's end, with
+// since a few days into the quarter before, still names the quarter the
+// groups met in.
+func FollowedCycle(since, asOf string) string {
+	a, errA := time.Parse(day, since)
+	_, errB := time.Parse(day, asOf)
+	if errA != nil || errB != nil {
+		return Cycle(since)
+	}
+	return Cycle(a.AddDate(0, 0, days(since, asOf)/2).Format(day))
 }
