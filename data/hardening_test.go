@@ -175,19 +175,12 @@ func TestWriteFileAtomicReadOnlyFolderKeepsFile(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("no POSIX permissions")
 	}
-	dir := t.TempDir()
-	out := filepath.Join(dir, "scores.csv")
 	old := []byte("move_id\nM1\n")
-	os.WriteFile(out, old, 0o644)
-	if err := os.Chmod(dir, 0o555); err != nil {
-		t.Fatal(err)
+	dir, run := readOnlyFolder(t, func(dir string) { os.WriteFile(filepath.Join(dir, "scores.csv"), old, 0o644) })
+	if !run {
+		return
 	}
-	t.Cleanup(func() { os.Chmod(dir, 0o755) })
-	if f, err := os.CreateTemp(dir, "probe"); err == nil {
-		f.Close()
-		os.Remove(f.Name())
-		t.Skip("a read-only folder is writable here (running as root)")
-	}
+	out := filepath.Join(dir, "scores.csv")
 	called := false
 	err := WriteFileAtomic(out, nil, func(io.Writer) error { called = true; return nil })
 	want := "data: cannot write " + out + ": permission denied (check that the folder " + dir + string(filepath.Separator) + " exists and is writable)"

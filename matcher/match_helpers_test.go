@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchmatch/stretchmatch/internal/oracle"
 	"github.com/stretchmatch/stretchmatch/model"
 )
 
@@ -592,14 +593,17 @@ func (or *matchOracle) needs(mentee string) map[string]bool {
 		}
 	}
 	if s := or.planned[mentee]; s != nil {
-		for i, set := range s.Flags {
-			if set {
-				add(model.Flags[i].ID)
+		// The planned move as the independent oracle scores it, not as
+		// the matcher did.
+		sc := oracle.ScoreMove(or.cfg, s.Person, s.Position, s.Move)
+		for _, f := range oracle.FlagIDs {
+			if sc.Flags[f] {
+				add(f)
 			}
 		}
-		for i, x := range s.X {
-			if x >= or.cfg.Match.NeedMinX-1e-9 {
-				add(model.Catalog[i].ID)
+		for _, c := range oracle.Criteria {
+			if sc.X[c] >= or.cfg.Match.NeedMinX-1e-9 {
+				add(c)
 			}
 		}
 	}
@@ -675,12 +679,13 @@ func (or *matchOracle) tier(mentee string) int {
 		return row.Priority.V
 	}
 	s := or.planned[mentee]
-	switch {
-	case s == nil:
+	if s == nil {
 		return 1
-	case s.Band == Overstretch:
+	}
+	switch sc := oracle.ScoreMove(or.cfg, s.Person, s.Position, s.Move); {
+	case sc.Band == "overstretch":
 		return 3
-	case s.Band == Stretch && s.Challenge >= or.cfg.Match.Tier2Min-1e-9:
+	case sc.Band == "stretch" && sc.C >= or.cfg.Match.Tier2Min-1e-9:
 		return 2
 	}
 	return 1

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/stretchmatch/stretchmatch/internal/oracle"
 	"github.com/stretchmatch/stretchmatch/model"
 )
 
@@ -67,6 +68,12 @@ func bruteForcePlan(cfg *model.Config, scores []Score, positions []model.Positio
 		}
 		byPerson[id] = append(byPerson[id], i)
 	}
+	// Each move valued by the independent oracle's v(C) and peak, not by
+	// the Score.Value that MakePlan uses.
+	values := make([]float64, len(scores))
+	for i, s := range scores {
+		values[i] = oracle.Value(s.Challenge, cfg.Bands.StretchBase+cfg.Bands.StretchSupport*s.Support)
+	}
 	left := map[string]int{}
 	for _, p := range positions {
 		left[p.ID] = p.Openings
@@ -83,7 +90,7 @@ func bruteForcePlan(cfg *model.Config, scores []Score, positions []model.Positio
 			pid := scores[i].Position.ID
 			if left[pid] > 0 {
 				left[pid]--
-				rec(k+1, total+scores[i].Value(cfg))
+				rec(k+1, total+values[i])
 				left[pid]++
 			}
 		}

@@ -13,9 +13,11 @@ import (
 
 // The worked example of docs/scoring.md follows move M073 of the embedded
 // sample through every step of scoring. This test asserts each number and
-// fact the document states, formatted with the decimals the document uses,
-// so that the document cannot drift from the code. When it fails, fix the
-// document (or the code), then this test.
+// fact the document states, formatted with the decimals the document uses.
+// These expectations are written here by hand; the test that reads the
+// document itself and compares its numbers with the code is
+// cmd/stretchmatch/docs_numbers_test.go. When either fails, fix the document
+// (or the code), then the tests.
 
 // docNum formats v with d decimals, as the document writes it.
 func docNum(v float64, d int) string { return fmt.Sprintf("%.*f", d, v) }

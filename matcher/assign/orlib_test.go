@@ -2,6 +2,7 @@ package assign
 
 import (
 	"bufio"
+	"compress/bzip2"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -11,11 +12,12 @@ import (
 	"github.com/stretchmatch/stretchmatch/matcher/assign/internal/lapm"
 )
 
-// orlibDir is where the OR-Library instances live, next to the repository.
-var orlibDir = filepath.Join("..", "..", "..", "shared", "orlib")
+// orlibDir holds the OR-Library instances, compressed with bzip2, and their
+// published optima.
+var orlibDir = filepath.Join("testdata", "orlib")
 
 // readORLib loads an OR-Library instance as a sparse problem, with its
-// published optimum, or skips when the files are absent.
+// published optimum.
 func readORLib(tb testing.TB, name string) (*Problem, float64) {
 	tb.Helper()
 	opt := publishedOptima(tb)
@@ -23,12 +25,12 @@ func readORLib(tb testing.TB, name string) (*Problem, float64) {
 	if !ok {
 		tb.Fatalf("%s: no published optimum", name)
 	}
-	f, err := os.Open(filepath.Join(orlibDir, name+".txt"))
+	f, err := os.Open(filepath.Join(orlibDir, name+".txt.bz2"))
 	if err != nil {
 		tb.Fatal(err)
 	}
 	defer f.Close()
-	o, err := lapm.ReadORLib(f, strings.HasPrefix(name, "assignp"))
+	o, err := lapm.ReadORLib(bufio.NewReader(bzip2.NewReader(f)), strings.HasPrefix(name, "assignp"))
 	if err != nil {
 		tb.Fatalf("%s: %v", name, err)
 	}
@@ -40,7 +42,7 @@ func publishedOptima(tb testing.TB) map[string]float64 {
 	tb.Helper()
 	f, err := os.Open(filepath.Join(orlibDir, "assignopt.txt"))
 	if err != nil {
-		tb.Skipf("OR-Library instances not found in %s: %v", orlibDir, err)
+		tb.Fatalf("OR-Library optima: %v", err)
 	}
 	defer f.Close()
 	out := map[string]float64{}
