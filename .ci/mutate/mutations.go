@@ -105,8 +105,8 @@ var mutations = []mutation{
 	// Redaction inside the layers.
 	{"redact: pairs table shows the mentor's name", "reports/match.go",
 		"p.Mentor.Person.ID, names.Name(p.Mentor.Person),", "p.Mentor.Person.ID, p.Mentor.Person.Name,", cmdFirst},
-	{"redact: a manager cycle on standard error names people", "data/check.go",
-		"quoteCell(l.showName(&ps[i]))", "quoteCell(ps[i].Name)", cmdFirst},
+	{"redact: problems returned after the load keep their names", "cmd/stretchmatch/redact_stderr.go",
+		"return ps.Redact(r)", "return ps", cmdFirst},
 
 	// CSV neutralising.
 	{"csv: a cell beginning with @ is not neutralised", "data/write.go",
