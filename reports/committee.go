@@ -464,15 +464,13 @@ func (c *committee) equityTable(name, title, groupLabel string, key func(*model.
 			g.chosen++
 		}
 	}
-	mt := c.in.Matching
-	for i := range mt.Pairs {
-		g := get(mt.Pairs[i].Mentee.Person)
+	eachMentee(c.in.Matching, func(p *model.Person, matched bool) {
+		g := get(p)
 		g.mentees++
-		g.matched++
-	}
-	for i := range mt.Unmatched {
-		get(mt.Unmatched[i].Mentee.Person).mentees++
-	}
+		if matched {
+			g.matched++
+		}
+	})
 	keys := make([]string, 0, len(groups))
 	for k := range groups {
 		keys = append(keys, k)

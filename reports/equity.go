@@ -210,15 +210,13 @@ func (c *committee) audit(col equityColumn) equityGroups {
 			}
 		}
 	}
-	mt := c.in.Matching
-	for i := range mt.Pairs {
-		g := get(mt.Pairs[i].Mentee.Person)
+	eachMentee(c.in.Matching, func(p *model.Person, matched bool) {
+		g := get(p)
 		g.mentees++
-		g.matched++
-	}
-	for i := range mt.Unmatched {
-		get(mt.Unmatched[i].Mentee.Person).mentees++
-	}
+		if matched {
+			g.matched++
+		}
+	})
 	var eg equityGroups
 	for k := range byKey {
 		eg.keys = append(eg.keys, k)
@@ -371,4 +369,15 @@ func (c *committee) equitySection() Section {
 		s.Tables = append(s.Tables, t)
 	}
 	return s
+}
+
+// eachMentee calls f for every mentee of mt, matched (a new or kept pair)
+// or not.
+func eachMentee(mt *matcher.Matching, f func(p *model.Person, matched bool)) {
+	for i := range mt.Pairs {
+		f(mt.Pairs[i].Mentee.Person, true)
+	}
+	for i := range mt.Unmatched {
+		f(mt.Unmatched[i].Mentee.Person, false)
+	}
 }
