@@ -24,7 +24,7 @@ import (
 // tests stop a process in the middle of a write, or hold the lock of OUT
 // while another process runs.
 func holdMain() {
-	defer catchSignals(os.Stderr, os.Exit)()
+	defer catchSignals(os.Stderr, os.Exit).stop()
 	tx, err := data.StageFiles(os.Args[1], nil)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -75,10 +75,14 @@ func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 // code. It is the only place where errors become exit codes.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ios := newIOStreams(stdin, stdout, stderr)
-	defer catchSignals(langWriter{ios}, os.Exit)()
+	signals := catchSignals(langWriter{ios}, os.Exit)
+	defer signals.stop()
 	root := newRootCmd(ios)
 	root.SetArgs(args)
 	err := root.Execute()
+	if errors.Is(err, data.ErrInterrupted) {
+		return signals.interrupted()
+	}
 	path := root.CommandPath()
 	if c, _, ferr := root.Find(args); ferr == nil && c != nil {
 		path = c.CommandPath()

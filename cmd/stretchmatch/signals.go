@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/stretchmatch/stretchmatch/data"
 )
@@ -20,26 +21,54 @@ func signalExit(sig os.Signal) int {
 	return exitData
 }
 
-// catchSignals makes SIGINT, SIGTERM and SIGHUP stop the command: the files being
-// written are removed (an output folder keeps its old files), a message
-// goes to errOut and the process exits with signalExit. The returned
-// function stops catching them.
-func catchSignals(errOut io.Writer, exit func(int)) (stop func()) {
-	ch := make(chan os.Signal, 1)
-	done := make(chan struct{})
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+// signalCatcher makes SIGINT, SIGTERM and SIGHUP stop the command: the files
+// being written are removed (an output folder keeps its old files), a
+// message goes to errOut and the process exits with signalExit.
+type signalCatcher struct {
+	ch    chan os.Signal
+	done  chan struct{}
+	fired chan struct{} // closed once the message is written and code set
+	code  int
+}
+
+// catchSignals starts catching the signals; exit ends the process.
+func catchSignals(errOut io.Writer, exit func(int)) *signalCatcher {
+	c := &signalCatcher{
+		ch:    make(chan os.Signal, 1),
+		done:  make(chan struct{}),
+		fired: make(chan struct{}),
+	}
+	signal.Notify(c.ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	go func() {
 		select {
-		case sig := <-ch:
+		case sig := <-c.ch:
 			data.AbortWrites()
 			name := map[os.Signal]string{os.Interrupt: "SIGINT", syscall.SIGTERM: "SIGTERM", syscall.SIGHUP: "SIGHUP"}[sig]
 			fmt.Fprintf(errOut, "stretchmatch: stopped by %s; files being written were removed, earlier output is unchanged\n", name)
-			exit(signalExit(sig))
-		case <-done:
+			c.code = signalExit(sig)
+			close(c.fired)
+			exit(c.code)
+		case <-c.done:
 		}
 	}()
-	return func() {
-		signal.Stop(ch)
-		close(done)
+	return c
+}
+
+// interrupted waits for the signal that made a write fail with
+// data.ErrInterrupted and returns its exit code: the command's own error
+// is then not a data error, whichever goroutine ends the process first.
+// A write aborted by anything but a caught signal is a data error.
+func (c *signalCatcher) interrupted() int {
+	select {
+	case <-c.fired:
+		return c.code
+	case <-time.After(10 * time.Second):
+		return exitData
 	}
+}
+
+// stop stops catching the signals.
+func (c *signalCatcher) stop() {
+	signal.Stop(c.ch)
+	close(c.done)
 }
