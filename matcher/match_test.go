@@ -1063,8 +1063,19 @@ func TestMatchRestrictedSolve(t *testing.T) {
 
 // TestMatchSolveCertificate checks matchSolve directly: restricted to one
 // cell per row it reaches the optimum of the whole problem, and its duals
-// certify it on every cell.
+// certify it on every cell, whether later rounds start afresh or from the
+// last round's solution.
 func TestMatchSolveCertificate(t *testing.T) {
+	for _, share := range []int64{warmShare, 1} {
+		t.Run(fmt.Sprintf("warmShare=%d", share), func(t *testing.T) {
+			defer func(s int64) { warmShare = s }(warmShare)
+			warmShare = share
+			testMatchSolveCertificate(t)
+		})
+	}
+}
+
+func testMatchSolveCertificate(t *testing.T) {
 	defer func(k int) { candidates = k }(candidates)
 	candidates = 1
 	rng := rand.New(rand.NewPCG(7, 11))
@@ -1091,7 +1102,7 @@ func TestMatchSolveCertificate(t *testing.T) {
 			t.Fatal(err)
 		}
 		all := make([][]int32, n) // nil rows: every cell
-		full, err := ms.solveCells(all)
+		full, err := ms.solveCells(all, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -89,15 +89,17 @@ func (ms *matchSolve) solve() (*assign.Solution, error) {
 	n := len(ms.rows)
 	in := make([][]int32, n) // the cells of each row in the restricted problem, ascending
 	forEachRow(n, func(r int, _ *solveRow) { in[r] = best(ms.rows[r].keys, candidates) })
+	var sol, from *assign.Solution
 	for round := 0; ; round++ {
-		sol, err := ms.solveCells(in)
+		var err error
+		sol, err = ms.solveCells(in, from)
 		if err != nil {
 			return nil, err
 		}
 		if round == maxRounds {
 			return sol, nil // the last round solves every cell
 		}
-		var violated atomic.Int64
+		var violated, rowsOff atomic.Int64
 		forEachRow(n, func(r int, _ *solveRow) {
 			row := &ms.rows[r]
 			if in[r] == nil || len(in[r]) == len(row.cols) {
@@ -123,9 +125,16 @@ func (ms *matchSolve) solve() (*assign.Solution, error) {
 				in[r] = mergeSorted(in[r], extra)
 			}
 			violated.Add(int64(bad))
+			if bad > 0 {
+				rowsOff.Add(1)
+			}
 		})
 		if violated.Load() == 0 {
 			return sol, nil
+		}
+		from = nil
+		if rowsOff.Load()*warmShare <= int64(n) {
+			from = sol // few rows to route again: start from this solution
 		}
 		if round == maxRounds-1 {
 			for r := range in {
@@ -138,9 +147,20 @@ func (ms *matchSolve) solve() (*assign.Solution, error) {
 // maxRounds bounds the restricted solves; the last one takes every cell.
 const maxRounds = 6
 
+// warmShare: a round starts from the last round's solution when at most
+// one row in warmShare broke its certificate. The first round's certificate
+// is often broken on most rows (its duals know nothing of the competition
+// for mentors outside each row's best cells), and a start that routes
+// most rows again costs more than a fresh solve; a later round typically
+// has a handful of such rows, and then costs about as much as they do (at
+// 100,000 people the last round went from 18 s to 0.1 s).
+var warmShare int64 = 16 // a variable for the tests, which set 1: every later round warm
+
 // solveCells solves the problem restricted to the cells in[r] of each row
-// (nil: every cell of the row) and the "no mentor" column.
-func (ms *matchSolve) solveCells(in [][]int32) (*assign.Solution, error) {
+// (nil: every cell of the row) and the "no mentor" column, starting from
+// prev when it is not nil (a solution on fewer cells; see
+// assign.SolveFrom).
+func (ms *matchSolve) solveCells(in [][]int32, prev *assign.Solution) (*assign.Solution, error) {
 	none := len(ms.capacity) - 1
 	total := 0
 	for r := range ms.rows {
@@ -172,6 +192,9 @@ func (ms *matchSolve) solveCells(in [][]int32) (*assign.Solution, error) {
 	}
 	prob := assign.NewSparse(len(ms.rows), none+1, start, cols, vals)
 	prob.SetCapacity(ms.capacity)
+	if prev != nil {
+		return assign.SolveFrom(prob, assign.Options{Maximize: true}, prev)
+	}
 	return assign.Solve(prob, assign.Options{Maximize: true})
 }
 

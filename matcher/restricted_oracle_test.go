@@ -255,7 +255,7 @@ func TestMatchSolveCertificateHundredth(t *testing.T) {
 	for r := range in {
 		in[r] = best(ms.rows[r].keys, candidates)
 	}
-	first, err := ms.solveCells(in)
+	first, err := ms.solveCells(in, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
