@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/stretchmatch/stretchmatch/matcher/assign"
 )
@@ -48,12 +49,13 @@ type lossGraph struct {
 	// rowsAt[rowStart[j]:rowStart[j+1]] are the rows at column j.
 	rowStart []int32
 	rowsAt   []int32
-	// arcs[arcStart[j]:arcStart[j+1]] are the cheapest arcs out of column
-	// j by weight (ties by column), one per target; full[j] tells that
-	// they are all of them.
-	arcStart []int32
-	arcs     []lossArc
-	full     []bool
+	// cols[j] holds the cheapest arcs out of column j by weight (ties by
+	// column), one per target; a search that needs dearer ones has the
+	// list lengthened (grow), under grow[j], and every search after it
+	// reads the longer list.
+	cols     []atomic.Pointer[colArcs]
+	grow     []sync.Mutex
+	scratch  sync.Pool // *arcScratch
 	fromSink []float64 // dist(t, j); fromSink[m] = 0
 	toSink   []float64 // an upper bound of dist(j, t)
 }
@@ -63,8 +65,20 @@ type lossArc struct {
 	w  float64
 }
 
-// keptArcs is how many of its cheapest arcs each column keeps.
+// colArcs is the list of a column's cheapest arcs: the first of them in
+// the order of weight then target, all of them when full is set. A longer
+// list starts with the shorter one, so a search may go on reading it where
+// it stopped.
+type colArcs struct {
+	arcs []lossArc
+	full bool
+}
+
+// keptArcs is how many of its cheapest arcs each column keeps at first;
+// growFactor is how much longer a list gets when a search needs more.
 var keptArcs = 96
+
+const growFactor = 4
 
 func newLossGraph(ms *matchSolve, sol *assign.Solution) *lossGraph {
 	m := len(ms.capacity)
@@ -109,29 +123,21 @@ func (g *lossGraph) eachArc(j int, f func(to int, w float64)) {
 // from above each column's distance to the sink along them.
 func (g *lossGraph) buildArcs() {
 	m := g.m
-	lists := make([][]lossArc, m)
-	pool := sync.Pool{New: func() any {
+	g.scratch.New = func() any {
 		best := make([]float64, m)
 		for j := range best {
 			best[j] = math.Inf(1)
 		}
 		return &arcScratch{best: best}
-	}}
+	}
+	g.cols = make([]atomic.Pointer[colArcs], m)
+	g.grow = make([]sync.Mutex, m)
 	forEachRow(m, func(j int, _ *solveRow) {
-		sc := pool.Get().(*arcScratch)
-		lists[j] = g.cheapest(j, sc)
-		pool.Put(sc)
+		sc := g.scratch.Get().(*arcScratch)
+		arcs := g.cheapest(j, sc, keptArcs)
+		g.scratch.Put(sc)
+		g.cols[j].Store(&colArcs{arcs: arcs, full: len(arcs) < keptArcs})
 	})
-	g.arcStart = make([]int32, m+1)
-	for j := range m {
-		g.arcStart[j+1] = g.arcStart[j] + int32(len(lists[j]))
-	}
-	g.arcs = make([]lossArc, 0, g.arcStart[m])
-	g.full = make([]bool, m)
-	for j := range m {
-		g.arcs = append(g.arcs, lists[j]...)
-		g.full[j] = len(lists[j]) < keptArcs
-	}
 	// Upper bounds of dist(j, t): a few Bellman–Ford passes over the kept
 	// arcs, each bound the cost of a real path.
 	g.toSink = make([]float64, m)
@@ -144,7 +150,7 @@ func (g *lossGraph) buildArcs() {
 	for range 32 {
 		changed := false
 		for j := range m {
-			for _, a := range g.arcs[g.arcStart[j]:g.arcStart[j+1]] {
+			for _, a := range g.cols[j].Load().arcs {
 				if d := a.w + g.toSink[a.to]; d < g.toSink[j] {
 					g.toSink[j] = d
 					changed = true
@@ -157,6 +163,27 @@ func (g *lossGraph) buildArcs() {
 	}
 }
 
+// longer returns a list of column j's cheapest arcs longer than have
+// arcs, or the full one. Each column's rows are scanned again only when a
+// search reaches the end of its list, and the list then grows by
+// growFactor: a column costs its cells a few times in all, not once per
+// search that needs its dearer arcs.
+func (g *lossGraph) longer(j, have int) *colArcs {
+	g.grow[j].Lock()
+	defer g.grow[j].Unlock()
+	ca := g.cols[j].Load()
+	if ca.full || len(ca.arcs) > have {
+		return ca
+	}
+	k := growFactor * max(len(ca.arcs), 1)
+	sc := g.scratch.Get().(*arcScratch)
+	arcs := g.cheapest(j, sc, k)
+	g.scratch.Put(sc)
+	ca = &colArcs{arcs: arcs, full: len(arcs) < k}
+	g.cols[j].Store(ca)
+	return ca
+}
+
 // arcScratch is the per-worker scratch of cheapest: best[to] is +Inf
 // outside the targets in touched.
 type arcScratch struct {
@@ -164,9 +191,9 @@ type arcScratch struct {
 	touched []int32
 }
 
-// cheapest returns the keptArcs cheapest arcs out of column j, one per
+// cheapest returns the keep cheapest arcs out of column j, one per
 // target, by weight then target.
-func (g *lossGraph) cheapest(j int, sc *arcScratch) []lossArc {
+func (g *lossGraph) cheapest(j int, sc *arcScratch, keep int) []lossArc {
 	if g.rowStart[j] == g.rowStart[j+1] {
 		return nil
 	}
@@ -179,13 +206,13 @@ func (g *lossGraph) cheapest(j int, sc *arcScratch) []lossArc {
 			sc.best[to] = w
 		}
 	})
-	// The keptArcs cheapest in a heap whose root is the dearest of them.
+	// The keep cheapest in a heap whose root is the dearest of them.
 	dearer := func(a, b lossArc) bool { return a.w > b.w || a.w == b.w && a.to > b.to }
-	out := make([]lossArc, 0, min(len(sc.touched), keptArcs))
+	out := make([]lossArc, 0, min(len(sc.touched), keep))
 	for _, to := range sc.touched {
 		a := lossArc{to: to, w: sc.best[to]}
 		sc.best[to] = math.Inf(1)
-		if len(out) < keptArcs {
+		if len(out) < keep {
 			out = append(out, a)
 			for c := len(out) - 1; c > 0; {
 				p := (c - 1) / 2
@@ -401,19 +428,21 @@ func (s *lossSearch) run(g *lossGraph, c int, targets []int) {
 			relax(m, d)
 		}
 		lim := bound - d
-		arcs := g.arcs[g.arcStart[j]:g.arcStart[j+1]]
-		for _, a := range arcs {
+		ca := g.cols[j].Load()
+		for k := 0; ; k++ {
+			if k == len(ca.arcs) {
+				if ca.full || k == 0 {
+					break
+				}
+				if ca = g.longer(j, k); k == len(ca.arcs) {
+					break
+				}
+			}
+			a := ca.arcs[k]
 			if a.w >= lim {
 				break
 			}
 			relax(int(a.to), d+a.w)
-		}
-		if !g.full[j] && len(arcs) > 0 && arcs[len(arcs)-1].w < lim {
-			g.eachArc(j, func(to int, w float64) {
-				if w < lim {
-					relax(to, d+w)
-				}
-			})
 		}
 		if stale {
 			rebound()
