@@ -18,6 +18,11 @@ type sparseCore[D number] struct {
 	touched []int32 // columns whose distance was set in the current search
 	heap    []int32
 	pos     []int32 // position of each column in heap, -1 when absent
+
+	// exact: D is int64. Reduced costs are then exactly nonnegative, so a
+	// search never offers a scanned column a shorter distance than the
+	// one it was scanned at, and the cell loop skips the test of its flag.
+	exact bool
 }
 
 func newSparseCore[D number](st *state[D], start, col []int32, c []D) *sparseCore[D] {
@@ -34,6 +39,8 @@ func newSparseCore[D number](st *state[D], start, col []int32, c []D) *sparseCor
 		e.d[j] = st.inf
 		e.pos[j] = -1
 	}
+	var zero D
+	_, e.exact = any(zero).(int64)
 	return e
 }
 
@@ -241,12 +248,21 @@ func (e *sparseCore[D]) search(f int32) (int32, D) {
 			lo, hi := e.start[i], e.start[i+1]
 			cols, cs := e.col[lo:hi], e.c[lo:hi]
 			cs = cs[:len(cols)]
-			for k, j := range cols {
-				if e.flag[j] == flagDone {
-					continue
+			v, d := e.v, e.d
+			if e.exact {
+				for k, j := range cols {
+					if r := cs[k] - v[j] + hh; r < d[j] {
+						e.relax(j, r, i)
+					}
 				}
-				if r := cs[k] - e.v[j] + hh; r < e.d[j] {
-					e.relax(j, r, i)
+			} else {
+				for k, j := range cols {
+					if e.flag[j] == flagDone {
+						continue
+					}
+					if r := cs[k] - v[j] + hh; r < d[j] {
+						e.relax(j, r, i)
+					}
 				}
 			}
 			if e.slack {
