@@ -166,8 +166,8 @@ func TestWritePackXLSXCells(t *testing.T) {
 		if v, _ := f.GetCellValue(sheet, c.cell); v != c.want {
 			t.Errorf("%s: %q, want %q", c.cell, v, c.want)
 		}
-		if typ, _ := f.GetCellType(sheet, c.cell); typ != excelize.CellTypeSharedString {
-			t.Errorf("%s: cell type %v, want a shared string", c.cell, typ)
+		if typ, _ := f.GetCellType(sheet, c.cell); typ != excelize.CellTypeInlineString {
+			t.Errorf("%s: cell type %v, want an inline string", c.cell, typ)
 		}
 	}
 }
@@ -181,7 +181,7 @@ func TestWritePackXLSXNumberThatIsNot(t *testing.T) {
 	for _, c := range []struct {
 		cell string
 		typ  excelize.CellType
-	}{{"A2", excelize.CellTypeSharedString}, {"A3", excelize.CellTypeSharedString}, {"A4", excelize.CellTypeUnset}} {
+	}{{"A2", excelize.CellTypeInlineString}, {"A3", excelize.CellTypeInlineString}, {"A4", excelize.CellTypeUnset}} {
 		if typ, _ := f.GetCellType("t", c.cell); typ != c.typ {
 			t.Errorf("%s: cell type %v, want %v", c.cell, typ, c.typ)
 		}
@@ -252,5 +252,39 @@ func TestWritePackXLSXDeterministic(t *testing.T) {
 	second, _ := renderXLSX(t, samplePack(EN))
 	if !bytes.Equal(first, second) {
 		t.Error("two writes of the same pack give different bytes")
+	}
+}
+
+// TestWritePackXLSXPrintSetup: every sheet prints on A4 landscape, one page
+// wide, with its header row repeated, and keeps its autofilter (the sheet
+// properties of the page fit used to be lost when the filter was set after
+// them).
+func TestWritePackXLSXPrintSetup(t *testing.T) {
+	_, f := renderXLSX(t, smallPack(EN))
+	titles := map[string]string{}
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" {
+			titles[dn.Scope] = dn.RefersTo
+		}
+	}
+	for _, s := range f.GetSheetList() {
+		pl, err := f.GetPageLayout(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pl.Size == nil || *pl.Size != 9 || pl.Orientation == nil || *pl.Orientation != "landscape" ||
+			pl.FitToWidth == nil || *pl.FitToWidth != 1 {
+			t.Errorf("%s: page layout %+v, want A4 landscape one page wide", s, pl)
+		}
+		sp, err := f.GetSheetProps(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sp.FitToPage == nil || !*sp.FitToPage {
+			t.Errorf("%s: not fitted to the page", s)
+		}
+		if want := "'" + s + "'!$1:$1"; titles[s] != want {
+			t.Errorf("%s: print titles %q, want %q", s, titles[s], want)
+		}
 	}
 }

@@ -553,8 +553,8 @@ func TestReportFormulaText(t *testing.T) {
 			if formula, _ := f.GetCellFormula("moves", cell); formula != "" {
 				t.Errorf("moves!%s holds the formula %q", cell, formula)
 			}
-			if typ, _ := f.GetCellType("moves", cell); typ != excelize.CellTypeSharedString {
-				t.Errorf("moves!%s has type %v, want a shared string", cell, typ)
+			if typ, _ := f.GetCellType("moves", cell); typ != excelize.CellTypeInlineString {
+				t.Errorf("moves!%s has type %v, want an inline string", cell, typ)
 			}
 		}
 	}
