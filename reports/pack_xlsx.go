@@ -63,7 +63,14 @@ func writePackSheets(f *excelize.File, p *Pack) error {
 	}
 	names := uniqueNamer{fit: fitSheetName}
 	const blank = "Sheet1" // the sheet of a new workbook
-	first := true
+	// Every sheet is made and the first made active before any is written:
+	// setting the active sheet reads every sheet back, which would parse
+	// again what the stream writers wrote.
+	type sheet struct {
+		name string
+		t    *Table
+	}
+	var sheets []sheet
 	for i := range p.Sections {
 		for _, t := range p.Sections[i].tables() {
 			if !inWorkbook(t) {
@@ -71,21 +78,24 @@ func writePackSheets(f *excelize.File, p *Pack) error {
 			}
 			checkRows(t)
 			name := names.name(sheetBase(t.Name))
-			if first {
+			if len(sheets) == 0 {
 				err = f.SetSheetName(blank, name)
-				first = false
 			} else {
 				_, err = f.NewSheet(name)
 			}
 			if err != nil {
 				return err
 			}
-			if err := writeSheet(f, name, t, st); err != nil {
-				return fmt.Errorf("table %s: %w", t.Name, err)
-			}
+			sheets = append(sheets, sheet{name, t})
 		}
 	}
-	if first {
+	f.SetActiveSheet(0)
+	for _, sh := range sheets {
+		if err := writeSheet(f, sh.name, sh.t, st); err != nil {
+			return fmt.Errorf("table %s: %w", sh.t.Name, err)
+		}
+	}
+	if len(sheets) == 0 {
 		// No table: say so on the only sheet rather than leave it blank.
 		if err := f.SetCellStr(blank, "A1", p.Title); err != nil {
 			return err
@@ -94,7 +104,6 @@ func writePackSheets(f *excelize.File, p *Pack) error {
 			return err
 		}
 	}
-	f.SetActiveSheet(0)
 	return f.SetDocProps(&excelize.DocProperties{
 		Title:          p.Title,
 		Subject:        p.Subtitle,
