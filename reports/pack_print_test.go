@@ -7,7 +7,6 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"flag"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,6 +18,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/stretchmatch/stretchmatch/data/synthetic"
+	"github.com/stretchmatch/stretchmatch/internal/printcheck"
 	"github.com/stretchmatch/stretchmatch/matcher"
 	"github.com/stretchmatch/stretchmatch/model"
 )
@@ -144,7 +144,10 @@ func checkPrintedPack(t *testing.T, name string, p *Pack, scores []matcher.Score
 	}
 	pdf := filepath.Join(dir, "report.pdf")
 	runChromium(t, file, "--no-pdf-header-footer", "--print-to-pdf="+pdf)
-	pages := pdfPages(t, pdf)
+	pages, err := printcheck.Pages(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	limit, ok := limits[name]
 	switch {
@@ -155,13 +158,11 @@ func checkPrintedPack(t *testing.T, name string, p *Pack, scores []matcher.Score
 	case len(pages) != limit[0]:
 		t.Logf("the %s pack prints in %d pages; %s says %d (update it)", name, len(pages), printLimitsFile, limit[0])
 	}
-	for i, pg := range pages {
-		if !strings.Contains(pg, p.Identity.Confidential) || !strings.Contains(pg, "2026 Q3") ||
-			!strings.Contains(pg, fmt.Sprintf("Page %d / %d", i+1, len(pages))) {
-			t.Errorf("page %d lacks the running header or its number", i+1)
-		}
+	// Every page carries the running header and its number; each section
+	// starts a page; each table shows its headers wherever it goes.
+	for _, problem := range printcheck.Check(printSections(p), pages, "Page", p.Identity.Confidential, "2026 Q3") {
+		t.Error(problem)
 	}
-	checkPrintedHeaders(t, p, pages)
 
 	dom := dumpDOM(t, dir, page.Bytes())
 	people := elementByID(dom, "people")
@@ -184,58 +185,14 @@ func checkPrintedPack(t *testing.T, name string, p *Pack, scores []matcher.Score
 	}
 }
 
-// pdfPages returns the text of each page of a PDF.
-func pdfPages(t *testing.T, pdf string) []string {
-	t.Helper()
-	out, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	pages := strings.Split(string(out), "\f")
-	if n := len(pages); n > 0 && strings.TrimSpace(pages[n-1]) == "" {
-		pages = pages[:n-1]
-	}
-	return pages
-}
-
-// checkPrintedHeaders finds, for each table of the documents in order, the
-// page where it starts: the first page from the previous table's on which
-// every word of every column header appears, with the first word of its
-// first row. A table whose columns were cut off never finds its page. The
-// pages a table continues on (up to the next table's page or the next
-// section's, since each section starts a page) must repeat its headers.
-func checkPrintedHeaders(t *testing.T, p *Pack, pages []string) {
-	words := make([]map[string]bool, len(pages))
-	for i, pg := range pages {
-		words[i] = map[string]bool{}
-		for _, w := range strings.Fields(pg) {
-			words[i][w] = true
-		}
-	}
-	hasAll := func(pg int, want []string) bool {
-		for _, w := range want {
-			if !words[pg][w] {
-				return false
-			}
-		}
-		return true
-	}
-	type placed struct {
-		name    string
-		heads   []string
-		start   int
-		section int
-	}
-	var tables []placed
-	sectionStart := make([]int, len(p.Sections))
-	at := 0
+// printSections describes p's document tables as printcheck sees them:
+// the words of each table's column headers and the first word of its
+// first shown row, up to where the line may break. The summary, first,
+// must hold on page 1.
+func printSections(p *Pack) []printcheck.Section {
+	secs := make([]printcheck.Section, len(p.Sections))
 	for i := range p.Sections {
-		sectionStart[i] = pageWithLine(pages, at, p.Sections[i].Title)
-		if sectionStart[i] < 0 {
-			t.Errorf("section %s: no page from page %d begins it", p.Sections[i].Name, at+1)
-			sectionStart[i] = at
-		}
-		at = sectionStart[i]
+		secs[i] = printcheck.Section{Title: p.Sections[i].Title, Lead: i == 0}
 		for _, tb := range p.Sections[i].tables() {
 			if !inDocument(tb) {
 				continue
@@ -246,7 +203,6 @@ func checkPrintedHeaders(t *testing.T, p *Pack, pages []string) {
 			}
 			first := ""
 			if rows := shownRows(tb, p.RowLimit); len(rows) > 0 {
-				// Its first word, up to where the line may break.
 				if f := strings.Fields(tb.Rows[rows[0]][0]); len(f) > 0 {
 					first = f[0]
 					if i := strings.IndexAny(first, breakAfter); i >= 0 {
@@ -254,50 +210,10 @@ func checkPrintedHeaders(t *testing.T, p *Pack, pages []string) {
 					}
 				}
 			}
-			found := -1
-			for pg := at; pg < len(pages) && found < 0; pg++ {
-				if strings.Contains(pages[pg], first) && hasAll(pg, heads) {
-					found = pg
-				}
-			}
-			if found < 0 {
-				t.Errorf("table %s: no page from page %d shows all its column headers %q and its first row %q", tb.Name, at+1, heads, first)
-				continue
-			}
-			if i == 0 && found != 0 {
-				t.Errorf("table %s of the summary starts on page %d: the summary must hold on page 1", tb.Name, found+1)
-			}
-			at = found
-			tables = append(tables, placed{tb.Name, heads, found, i})
+			secs[i].Tables = append(secs[i].Tables, printcheck.Table{ID: tb.Name, Heads: heads, First: first})
 		}
 	}
-	for k, tb := range tables {
-		end := len(pages)
-		if k+1 < len(tables) {
-			end = tables[k+1].start
-		}
-		for s := tb.section + 1; s < len(sectionStart); s++ {
-			end = min(end, sectionStart[s])
-		}
-		for pg := tb.start + 1; pg < end; pg++ {
-			if !hasAll(pg, tb.heads) {
-				t.Errorf("table %s goes on to page %d without its column headers %q", tb.name, pg+1, tb.heads)
-			}
-		}
-	}
-}
-
-// pageWithLine returns the first page from page from that has a line
-// reading title, or -1.
-func pageWithLine(pages []string, from int, title string) int {
-	for pg := from; pg < len(pages); pg++ {
-		for _, line := range strings.Split(pages[pg], "\n") {
-			if strings.TrimSpace(line) == title {
-				return pg
-			}
-		}
-	}
-	return -1
+	return secs
 }
 
 // sortCheckScript clicks the sort button of the people table's C column
