@@ -61,43 +61,60 @@ func PriceDecisions(c Cycle, decisions []*model.Decision, pl *Plan, mt *Matching
 	tier, fit := matchTotals(mt)
 	for _, d := range decisions {
 		cost := DecisionCost{Decision: d}
+		var err error
 		if d.Kind == model.DecideMove {
-			opt := c.Plan
-			opt.Decisions = without(moves, d)
-			p, err := MakePlan(c.Config, c.Scores, c.Positions, opt)
-			if err != nil {
-				return nil, err
-			}
-			cost.Value = valueDiff(p.Total, pl.Total)
+			cost.Value, err = c.moveCost(d, pl)
 		} else {
-			opt := c.Match
-			opt.Decisions = without(pairs, d)
-			m, err := Match(c.Config, c.Dataset, c.Index, pl, opt)
-			if err != nil {
-				return nil, err
-			}
-			t, f := matchTotals(m)
-			cost.Tier, cost.Fit = t-tier, float64(f-fit)/100
+			cost.Tier, cost.Fit, err = c.pairGain(pl, without(pairs, d), tier, fit)
+		}
+		if err != nil {
+			return nil, err
 		}
 		pr.Costs = append(pr.Costs, cost)
 	}
-	free := c.Plan
-	free.Decisions, free.Committee = nil, false
-	fp, err := MakePlan(c.Config, c.Scores, c.Positions, free)
+	fp, err := c.freePlan()
 	if err != nil {
 		return nil, err
 	}
 	pl.Optimum = fp.Total
 	pr.Value = valueDiff(fp.Total, pl.Total)
-	freeMatch := c.Match
-	freeMatch.Decisions = nil
-	fm, err := Match(c.Config, c.Dataset, c.Index, fp, freeMatch)
-	if err != nil {
+	if pr.Tier, pr.Fit, err = c.pairGain(fp, nil, tier, fit); err != nil {
 		return nil, err
 	}
-	t, f := matchTotals(fm)
-	pr.Tier, pr.Fit = t-tier, float64(f-fit)/100
 	return pr, nil
+}
+
+// moveCost is the price of the move decision d: what planning again
+// without it gains over pl.
+func (c Cycle) moveCost(d *model.Decision, pl *Plan) (float64, error) {
+	opt := c.Plan
+	opt.Decisions = without(c.Plan.Decisions, d)
+	p, err := MakePlan(c.Config, c.Scores, c.Positions, opt)
+	if err != nil {
+		return 0, err
+	}
+	return valueDiff(p.Total, pl.Total), nil
+}
+
+// freePlan is the plan without any decision: the free optimum.
+func (c Cycle) freePlan() (*Plan, error) {
+	free := c.Plan
+	free.Decisions, free.Committee = nil, false
+	return MakePlan(c.Config, c.Scores, c.Positions, free)
+}
+
+// pairGain matches pl again under the pair decisions ds and returns what
+// that matching gains over the totals tier and fit (fit in hundredths, as
+// matchTotals gives it): priority points, then fit points.
+func (c Cycle) pairGain(pl *Plan, ds []*model.Decision, tier int, fit int64) (int, float64, error) {
+	opt := c.Match
+	opt.Decisions = ds
+	m, err := Match(c.Config, c.Dataset, c.Index, pl, opt)
+	if err != nil {
+		return 0, 0, err
+	}
+	t, f := matchTotals(m)
+	return t - tier, float64(f-fit) / 100, nil
 }
 
 // matchTotals returns Σ tier and Σ fit (in hundredths, as the solver sees

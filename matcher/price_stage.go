@@ -28,17 +28,13 @@ func PriceMoveDecisions(c Cycle, decisions []*model.Decision, pl *Plan) (*Prices
 		if d.Kind != model.DecideMove {
 			continue
 		}
-		opt := c.Plan
-		opt.Decisions = without(c.Plan.Decisions, d)
-		p, err := MakePlan(c.Config, c.Scores, c.Positions, opt)
+		v, err := c.moveCost(d, pl)
 		if err != nil {
 			return nil, err
 		}
-		pr.Costs = append(pr.Costs, DecisionCost{Decision: d, Value: valueDiff(p.Total, pl.Total)})
+		pr.Costs = append(pr.Costs, DecisionCost{Decision: d, Value: v})
 	}
-	free := c.Plan
-	free.Decisions, free.Committee = nil, false
-	fp, err := MakePlan(c.Config, c.Scores, c.Positions, free)
+	fp, err := c.freePlan()
 	if err != nil {
 		return nil, err
 	}
@@ -59,22 +55,15 @@ func PricePairDecisions(c Cycle, decisions []*model.Decision, pl *Plan, mt *Matc
 		if d.Kind != model.DecidePair {
 			continue
 		}
-		opt := c.Match
-		opt.Decisions = without(c.Match.Decisions, d)
-		m, err := Match(c.Config, c.Dataset, c.Index, pl, opt)
+		t, f, err := c.pairGain(pl, without(c.Match.Decisions, d), tier, fit)
 		if err != nil {
 			return nil, err
 		}
-		t, f := matchTotals(m)
-		pr.Costs = append(pr.Costs, DecisionCost{Decision: d, Tier: t - tier, Fit: float64(f-fit) / 100})
+		pr.Costs = append(pr.Costs, DecisionCost{Decision: d, Tier: t, Fit: f})
 	}
-	free := c.Match
-	free.Decisions = nil
-	fm, err := Match(c.Config, c.Dataset, c.Index, pl, free)
-	if err != nil {
+	var err error
+	if pr.Tier, pr.Fit, err = c.pairGain(pl, nil, tier, fit); err != nil {
 		return nil, err
 	}
-	t, f := matchTotals(fm)
-	pr.Tier, pr.Fit = t-tier, float64(f-fit)/100
 	return pr, nil
 }

@@ -129,7 +129,7 @@ var mutations = []mutation{
 
 	// The committee's decisions.
 	{"decisions: a move's price has the wrong sign", "matcher/price.go",
-		"cost.Value = valueDiff(p.Total, pl.Total)", "cost.Value = valueDiff(pl.Total, p.Total)", matcherFirst},
+		"return valueDiff(p.Total, pl.Total), nil", "return valueDiff(pl.Total, p.Total), nil", matcherFirst},
 	{"decisions: a forbidden move can still be chosen", "matcher/plan.go",
 		"case e.Decision != nil && !req:\n\t\t\te.Why = Forbidden\n\t\t\tcontinue\n", "case e.Decision != nil && !req:\n\t\t\te.Why = Forbidden\n", matcherFirst},
 	{"decisions: a required pair lifts the line-of-managers rule", "matcher/decide.go",
