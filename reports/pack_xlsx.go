@@ -43,8 +43,19 @@ const (
 // that the same pack always gives the same bytes. Charts are left out.
 //
 // WritePackXLSX panics if a table row does not have one cell per column.
-func WritePackXLSX(w io.Writer, p *Pack) error {
-	f := excelize.NewFile()
+func WritePackXLSX(w io.Writer, p *Pack) error { return WritePackXLSXIn(w, p, "") }
+
+// WritePackXLSXIn is WritePackXLSX with the temporary files in dir (""
+// for the system's folder): a sheet of more than 16 MB of XML is buffered
+// in a file there while the workbook is written, and removed with it. A
+// caller that may be stopped before that (by a signal) gives a private
+// folder it removes itself.
+func WritePackXLSXIn(w io.Writer, p *Pack, dir string) error {
+	var opts []excelize.Options
+	if dir != "" {
+		opts = append(opts, excelize.Options{TmpDir: dir})
+	}
+	f := excelize.NewFile(opts...)
 	defer f.Close()
 	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return &sortedZip{w: w} })
 	if err := writePackSheets(f, p); err != nil {

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"os"
 	"slices"
 	"testing"
 
@@ -286,5 +287,23 @@ func TestWritePackXLSXPrintSetup(t *testing.T) {
 		if want := "'" + s + "'!$1:$1"; titles[s] != want {
 			t.Errorf("%s: print titles %q, want %q", s, titles[s], want)
 		}
+	}
+}
+
+// TestWritePackXLSXInFolder: a workbook written with its temporary files in
+// a folder of the caller's is the same, and leaves nothing there.
+func TestWritePackXLSXInFolder(t *testing.T) {
+	p := smallPack(EN)
+	want, _ := renderXLSX(t, p)
+	dir := t.TempDir()
+	var got bytes.Buffer
+	if err := WritePackXLSXIn(&got, p, dir); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want) {
+		t.Error("the workbook differs when its temporary files go to a folder of the caller's")
+	}
+	if left, _ := os.ReadDir(dir); len(left) > 0 {
+		t.Errorf("left in the folder: %v", left)
 	}
 }

@@ -3,8 +3,10 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -379,4 +381,33 @@ func TestRunRefusesLinkedInputBeforeWriting(t *testing.T) {
 	if moves, _ := os.ReadFile(filepath.Join(in, "moves.csv")); !bytes.Equal(moves, movesBefore) {
 		t.Errorf("the input changed")
 	}
+}
+
+// TestScratchFolderRemoved: the private folder for the workbook writer's
+// temporary files is 0700, gone when the work is done, and gone too when a
+// caught signal's cleanup runs while it is still in use.
+func TestScratchFolderRemoved(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	var done string
+	err := withScratch(func(dir string) error {
+		done = dir
+		if st, err := os.Stat(dir); err != nil || st.Mode().Perm() != 0o700 {
+			t.Errorf("scratch folder %v (%v), want mode 0700", st, err)
+		}
+		return os.WriteFile(filepath.Join(dir, "sheet"), []byte("held"), 0o600)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(done); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("scratch folder left after use: %v", err)
+	}
+	withScratch(func(dir string) error {
+		os.WriteFile(filepath.Join(dir, "sheet"), []byte("held"), 0o600)
+		removeScratch()
+		if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("a signal's cleanup left the scratch folder in use: %v", err)
+		}
+		return nil
+	})
 }

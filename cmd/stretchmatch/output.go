@@ -200,7 +200,7 @@ func renderTables(w io.Writer, format string, excel bool, width int, doc *report
 	case "html":
 		return reports.WritePackHTML(w, doc)
 	case "xlsx":
-		return reports.WritePackXLSX(w, doc)
+		return withScratch(func(dir string) error { return reports.WritePackXLSXIn(w, doc, dir) })
 	case "json":
 		if len(tables) > 1 {
 			return writeJSONObject(w, tables)

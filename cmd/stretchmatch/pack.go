@@ -199,7 +199,9 @@ func renderPack(p *reports.Pack) ([]outputFile, error) {
 	}{
 		{fileReportMD, reports.WritePackMarkdown},
 		{fileReportHTML, reports.WritePackHTML},
-		{fileReportXLSX, reports.WritePackXLSX},
+		{fileReportXLSX, func(w io.Writer, p *reports.Pack) error {
+			return withScratch(func(dir string) error { return reports.WritePackXLSXIn(w, p, dir) })
+		}},
 	}
 	files := make([]outputFile, len(writers))
 	errs := make([]error, len(writers))

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 	"time"
 
@@ -43,6 +44,7 @@ func catchSignals(errOut io.Writer, exit func(int)) *signalCatcher {
 		select {
 		case sig := <-c.ch:
 			data.AbortWrites()
+			removeScratch()
 			name := map[os.Signal]string{os.Interrupt: "SIGINT", syscall.SIGTERM: "SIGTERM", syscall.SIGHUP: "SIGHUP"}[sig]
 			fmt.Fprintf(errOut, "stretchmatch: stopped by %s; files being written were removed, earlier output is unchanged\n", name)
 			c.code = signalExit(sig)
@@ -71,4 +73,45 @@ func (c *signalCatcher) interrupted() int {
 func (c *signalCatcher) stop() {
 	signal.Stop(c.ch)
 	close(c.done)
+}
+
+// scratch holds the private folders the command's libraries keep
+// temporary files in (the workbook writer's, for large sheets): a caught
+// signal removes them before the process exits, as it removes the staged
+// files.
+var scratch struct {
+	sync.Mutex
+	dirs map[string]bool
+}
+
+// withScratch runs f with a new private folder (mode 0700) for temporary
+// files, and removes the folder afterwards, or when a signal stops the
+// command first.
+func withScratch(f func(dir string) error) error {
+	dir, err := os.MkdirTemp("", "stretchmatch-")
+	if err != nil {
+		return err
+	}
+	scratch.Lock()
+	if scratch.dirs == nil {
+		scratch.dirs = make(map[string]bool)
+	}
+	scratch.dirs[dir] = true
+	scratch.Unlock()
+	defer func() {
+		scratch.Lock()
+		delete(scratch.dirs, dir)
+		scratch.Unlock()
+		os.RemoveAll(dir)
+	}()
+	return f(dir)
+}
+
+// removeScratch removes every scratch folder still in use.
+func removeScratch() {
+	scratch.Lock()
+	defer scratch.Unlock()
+	for dir := range scratch.dirs {
+		os.RemoveAll(dir)
+	}
 }
