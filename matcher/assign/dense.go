@@ -1,5 +1,7 @@
 package assign
 
+import "math"
+
 // denseCore solves a dense problem on the caller's row-major matrix c (n
 // rows of m cells), without copying it. The arithmetic is float64; it is
 // exact when every finite cost is an integer and every sum stays below
@@ -159,17 +161,22 @@ func (e *denseCore) columnReduction() []int32 {
 // Dijkstra's method on reduced costs (Jonker and Volgenant's augmentation,
 // with Crouse's handling of rectangular problems: no padding).
 //
-// Each row scan reads a whole matrix row forward, relaxes the unscanned
-// columns and returns the nearest one, preferring spare capacity on ties,
-// then the lowest index. As in Jonker and Volgenant's code, columns at the
-// current distance are scanned breadth first: when a scan finds columns
-// at the current distance, all of them join a queue (one pass over the
-// distances, skipped when the nearest column is the only one). This
-// matters when many costs tie: the search then grows level by level and
-// meets a column with spare capacity early (on uniform costs in [0, 1000)
-// it scans about six times fewer rows than taking the lowest index). It returns the sink column and its distance, or
-// -1 when no column with spare capacity can be reached; e.done then lists
-// the columns reached, all full.
+// As in Jonker and Volgenant's code, the columns at the current distance
+// (the level) are scanned breadth first: order[low:up] holds the columns
+// of the level still to scan. A row scan (relax) reads a whole matrix row
+// forward, lowers the distances of the columns not yet marked and returns
+// the smallest of them. Only when that minimum equals the level, or when
+// the level is exhausted, does a second pass (ties) mark every column at
+// the new level, in index order, and look for one with spare capacity: a
+// sink, taken at once (the first by index). This matters when many costs
+// tie: the search grows level by level and meets a column with spare
+// capacity early (on uniform costs in [0, 1000) it scans about six times
+// fewer rows than taking the lowest index first), and a row scan that
+// finds nothing at the level costs a single pass over the row.
+//
+// It returns the sink column and its distance, or -1 when no column with
+// spare capacity can be reached; e.done then lists the columns reached,
+// all full.
 func (e *denseCore) search(f int32) (int32, float64) {
 	m := e.m
 	inf := e.inf
@@ -195,14 +202,12 @@ func (e *denseCore) search(f int32) (int32, float64) {
 
 	i := f
 	var level, hh float64 // hh = level - u(i); the free row has u = 0
+	// best is the smallest distance of the unmarked real columns when
+	// fresh is set: each relax computes it, and marking ties spoils it.
+	best, fresh := inf, false
 	for {
-		best, bj, bspare, ties := inf, int32(-1), false, 2
-		if i < 0 {
-			// The column just scanned holds no row (capacity zero).
-			best, bj, bspare = e.minTodo()
-		}
 		for i >= 0 {
-			best, bj, bspare, ties = e.scan(i, hh)
+			best, fresh = e.relax(i, hh), true
 			if e.slack {
 				if r := e.zc - e.v[m] + hh; r < e.d[m] {
 					e.d[m] = r
@@ -210,42 +215,37 @@ func (e *denseCore) search(f int32) (int32, float64) {
 				}
 			}
 			// Several rows share a column of capacity above one: scan
-			// them all before choosing the next column.
+			// them all before looking at the distances.
 			if i = e.nextRow(i); i >= 0 {
 				hh = level - e.u(i)
 			}
 		}
+		z := inf // distance of the slack column, a sink
 		if e.slack {
-			if z := e.d[m]; z < best || (z == best && !bspare && z < inf) {
-				best, bj, bspare = z, int32(m), true
-			}
-		}
-		if bj < 0 || best >= inf {
-			if low == up {
-				return finish(-1, level)
-			}
-		} else if bspare && (best == level || low == up) {
-			return finish(bj, best)
-		} else if best == level && ties == 1 {
-			e.flag[bj] = flagDone
-			order[up] = bj
-			up++
-		} else if best == level {
-			// Columns tied at the current distance: queue them all.
-			for j, dj := range d {
-				if dj == level && e.flag[j] != flagDone {
-					e.flag[j] = flagDone
-					order[up] = int32(j)
-					up++
-				}
-			}
+			z = e.d[m]
 		}
 		if low == up {
-			// Next distance level.
-			level = best
-			e.flag[bj] = flagDone
-			order[up] = bj
-			up++
+			// The level is exhausted: the next one is the smallest
+			// distance left.
+			if !fresh {
+				best, fresh = e.minTodo(), true
+			}
+			next := min(best, z)
+			if next >= inf {
+				return finish(-1, level)
+			}
+			level = next
+		}
+		if fresh && best == level {
+			k, sink := e.ties(level, order[up:])
+			up += k
+			fresh = false
+			if sink >= 0 {
+				return finish(sink, level)
+			}
+		}
+		if z == level {
+			return finish(int32(m), level)
 		}
 		j := order[low]
 		low++
@@ -255,20 +255,15 @@ func (e *denseCore) search(f int32) (int32, float64) {
 	}
 }
 
-// minTodo returns the unscanned real column of smallest distance, with the
-// tie rule of scan, without relaxing anything.
-func (e *denseCore) minTodo() (best float64, bj int32, bspare bool) {
-	best, bj = e.inf, -1
+// minTodo returns the smallest distance of the real columns not marked.
+func (e *denseCore) minTodo() float64 {
+	best := e.inf
 	for j, dj := range e.d[:e.m] {
-		fl := e.flag[j]
-		if fl == flagDone {
-			continue
-		}
-		if dj < best || (dj == best && !bspare && fl == flagSpare) {
-			best, bj, bspare = dj, int32(j), fl == flagSpare
+		if e.flag[j] != flagDone && dj < best {
+			best = dj
 		}
 	}
-	return
+	return best
 }
 
 // nextRow returns the next row to scan in the column being scanned, or -1.
@@ -280,25 +275,65 @@ func (e *denseCore) nextRow(i int32) int32 {
 	return e.next[i]
 }
 
-// scan relaxes every unscanned column from row i, whose distance offset is
-// hh, and returns the column of smallest distance among the unscanned ones
-// (spare capacity first on ties, then lowest index) and how many columns
-// share that distance. This loop is where a
-// hard problem spends its time: it reads the row forward and touches only
-// the compact per-column arrays d, v, pred and flag.
-func (e *denseCore) scan(i int32, hh float64) (best float64, bj int32, bspare bool, ties int) {
+// relax lowers the distance of every column not marked through row i,
+// whose distance offset is hh (r = cost − v + hh), and returns the
+// smallest distance among those columns. This is where a hard problem
+// spends its time: it reads the row forward and touches only the compact
+// per-column arrays d, v, pred and flag.
+func (e *denseCore) relax(i int32, hh float64) float64 {
 	row := e.row(i)
-	v := e.v[:len(row)]
-	d := e.d[:len(row)]
-	pred := e.pred[:len(row)]
-	flag := e.flag[:len(row)]
+	sign := 1.0
 	if e.neg {
-		if best, bj, bspare, ties, ok := e.scanMaxRow(row, v, d, pred, flag, hh, i); ok {
-			return best, bj, bspare, ties
-		}
-		return e.scanGo(row, v, d, pred, flag, hh, i, -1)
+		sign = -1
 	}
-	return e.scanMinRow(row, v, d, pred, flag, hh, i)
+	return relaxRow(row, e.v[:len(row)], e.d[:len(row)], e.pred[:len(row)], e.flag[:len(row)], hh, i, sign)
+}
+
+// ties marks, in index order, every column not yet marked whose distance
+// is level, writing them to order; it returns how many and the first of
+// them with spare capacity, or -1.
+func (e *denseCore) ties(level float64, order []int32) (int, int32) {
+	return tiesRow(e.d[:e.m], e.flag[:e.m], order, level)
+}
+
+// relaxGo is the row relaxation in Go, used where no vector kernel runs
+// and for the columns after the last full vector: r = sign·c − v + hh,
+// sign −1 for the scores of a maximization, computed in the same order as
+// the kernels so that every path gives the same bits.
+func relaxGo(row, v, d []float64, pred []int32, flag []uint8, hh float64, i int32, sign float64) float64 {
+	v, d, pred, flag = v[:len(row)], d[:len(row)], pred[:len(row)], flag[:len(row)]
+	best := math.Inf(1)
+	for j, c := range row {
+		if flag[j] == flagDone {
+			continue
+		}
+		dj := d[j]
+		if r := sign*c - v[j] + hh; r < dj {
+			dj = r
+			d[j] = r
+			pred[j] = i
+		}
+		best = min(best, dj)
+	}
+	return best
+}
+
+// tiesGo is the tie marking of ties in Go.
+func tiesGo(d []float64, flag []uint8, order []int32, level float64, base int) (int, int32) {
+	flag = flag[:len(d)]
+	k, sink := 0, int32(-1)
+	for j, dj := range d {
+		if dj != level || flag[j] == flagDone {
+			continue
+		}
+		if sink < 0 && flag[j] == flagSpare {
+			sink = int32(base + j)
+		}
+		flag[j] = flagDone
+		order[k] = int32(base + j)
+		k++
+	}
+	return k, sink
 }
 
 // update moves the duals of the scanned columns after a search that
@@ -334,36 +369,4 @@ func (e *denseCore) solveRows(free []int32, stopAtFirst bool) []int32 {
 		e.augment(sink, e.pred, e.at)
 	}
 	return dead
-}
-
-// scanGo is the row scan in Go, used where no assembly version exists and
-// by the tests that compare the two: r = sign·c − v + hh, sign −1 for the
-// scores of a maximization, computed in the same order as the kernels so
-// that every path gives the same bits.
-func (e *denseCore) scanGo(row, v, d []float64, pred []int32, flag []uint8, hh float64, i int32, sign float64) (best float64, bj int32, bspare bool, ties int) {
-	v, d, pred, flag = v[:len(row)], d[:len(row)], pred[:len(row)], flag[:len(row)]
-	best, bj = e.inf, -1
-	for j, c := range row {
-		fl := flag[j]
-		if fl == flagDone {
-			continue
-		}
-		dj := d[j]
-		if r := sign*c - v[j] + hh; r < dj {
-			dj = r
-			d[j] = r
-			pred[j] = i
-		}
-		if dj <= best {
-			if dj < best {
-				best, bj, bspare, ties = dj, int32(j), fl == flagSpare, 1
-			} else {
-				ties++
-				if !bspare && fl == flagSpare {
-					bj, bspare = int32(j), true
-				}
-			}
-		}
-	}
-	return
 }

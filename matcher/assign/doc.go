@@ -104,13 +104,16 @@
 //     nonnegative; the repair is bounded, beyond which it solves afresh.
 //
 // On amd64 the row scan of a dense problem, where hard problems spend
-// their time, is assembly (scan_amd64.s): with AVX2, four columns at a time
-// without a branch on the data (relax, keep the smallest distance), then a
-// pass that picks the nearest column; without AVX2, for a minimization, a
-// short scalar loop aligned to a 64-byte boundary, so that its speed does
-// not depend on where the linker places it. Elsewhere the loop runs in Go. Every
-// path computes sign·cost − v + level in the same order, so they give the
-// same bits and the same assignment.
+// their time, is assembly (scan_amd64.s), chosen at start-up from what the
+// processor reports: with AVX-512 eight columns at a time under mask
+// registers, with AVX2 four, in both without a branch on the data (relax
+// the columns not yet marked, keep the smallest distance). A second vector
+// pass, which marks the columns at the current distance and finds a sink
+// among them, runs only when the smallest distance equals it or the
+// current distance is exhausted, as in Jonker and Volgenant's code.
+// Elsewhere the loops run in Go. Every path computes sign·cost − v + level
+// in the same order, so they give the same bits and the same assignment
+// (tests compare every level the processor runs).
 //
 // # Errors and panics
 //

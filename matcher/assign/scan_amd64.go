@@ -2,76 +2,92 @@ package assign
 
 import "golang.org/x/sys/cpu"
 
-// scanMin is the minimization row scan in assembly (scan_amd64.s); it
-// behaves exactly as scanGo with sign 1.
+// Vector kernels of the dense row scan (scan_amd64.s). Each handles n
+// columns, n a multiple of its width; relaxRow and tiesRow finish the last
+// columns in Go. They compute the same bits as relaxGo and tiesGo.
+
+// relaxAVX2 is relaxGo, four columns at a time.
 //
 //go:noescape
-func scanMin(row, v, d *float64, pred *int32, flag *uint8, n int, hh float64, i int32) (best float64, bj int32, bspare bool, ties int)
+func relaxAVX2(row, v, d *float64, pred *int32, flag *uint8, n int, hh float64, i int32, sign float64) (best float64)
 
-// scanMinAVX2 relaxes n columns (a multiple of 4) from a row and returns the
-// smallest distance among the columns not scanned (scan_amd64.s).
+// relaxAVX512 is relaxGo, eight columns at a time.
 //
 //go:noescape
-func scanMinAVX2(row, v, d *float64, pred *int32, flag *uint8, n int, hh float64, i int32, sign float64) (best float64)
+func relaxAVX512(row, v, d *float64, pred *int32, flag *uint8, n int, hh float64, i int32, sign float64) (best float64)
 
-// pickMinAVX2 finds, among n columns (a multiple of 4) not scanned, those
-// at distance best: the first with spare capacity, else the first, and
-// their number (scan_amd64.s).
+// tiesAVX2 is tiesGo with base 0, four columns at a time.
 //
 //go:noescape
-func pickMinAVX2(d *float64, flag *uint8, n int, best float64) (bj int, bspare bool, ties int)
+func tiesAVX2(d *float64, flag *uint8, order *int32, n int, level float64) (k int, sink int)
 
-// useAVX2 tells whether the four-column kernel can run on this processor.
-var useAVX2 = cpu.X86.HasAVX2
+// tiesAVX512 is tiesGo with base 0, eight columns at a time.
+//
+//go:noescape
+func tiesAVX512(d *float64, flag *uint8, order *int32, n int, level float64) (k int, sink int)
 
-func (e *denseCore) scanMinRow(row, v, d []float64, pred []int32, flag []uint8, hh float64, i int32) (float64, int32, bool, int) {
-	if len(row) == 0 {
-		return e.inf, -1, false, 0
+// The widest kernel this processor runs, chosen once at start-up; tests
+// lower it to compare the kernels.
+var vector = func() vectorLevel {
+	switch {
+	case cpu.X86.HasAVX512F && cpu.X86.HasAVX512VL:
+		return vecAVX512
+	case cpu.X86.HasAVX2:
+		return vecAVX2
 	}
-	if !useAVX2 || len(row) < 8 {
-		return scanMin(&row[0], &v[0], &d[0], &pred[0], &flag[0], len(row), hh, i)
+	return vecNone
+}()
+
+// width returns the number of columns the kernel of this level handles
+// at a time (1: the Go loops).
+func (l vectorLevel) width() int {
+	switch l {
+	case vecAVX512:
+		return 8
+	case vecAVX2:
+		return 4
 	}
-	return scanAVX2(row, v, d, pred, flag, hh, i, 1)
+	return 1
 }
 
-// scanMaxRow is the row scan of a maximization (costs are the negated
-// scores), or ok false where no fast kernel applies.
-func (e *denseCore) scanMaxRow(row, v, d []float64, pred []int32, flag []uint8, hh float64, i int32) (best float64, bj int32, bspare bool, ties int, ok bool) {
-	if !useAVX2 || len(row) < 8 {
-		return 0, 0, false, 0, false
+func relaxRow(row, v, d []float64, pred []int32, flag []uint8, hh float64, i int32, sign float64) float64 {
+	w := vector.width()
+	if w == 1 || len(row) < w {
+		return relaxGo(row, v, d, pred, flag, hh, i, sign)
 	}
-	best, bj, bspare, ties = scanAVX2(row, v, d, pred, flag, hh, i, -1)
-	return best, bj, bspare, ties, true
-}
-
-// scanAVX2 is the row scan with the four-column kernel: relax, then pick
-// the nearest column.
-func scanAVX2(row, v, d []float64, pred []int32, flag []uint8, hh float64, i int32, sign float64) (float64, int32, bool, int) {
 	v, d, pred, flag = v[:len(row)], d[:len(row)], pred[:len(row)], flag[:len(row)]
-	k := len(row) &^ 3
-	best := scanMinAVX2(&row[0], &v[0], &d[0], &pred[0], &flag[0], k, hh, i, sign)
-	for j := k; j < len(row); j++ {
-		if flag[j] == flagDone {
-			continue
-		}
-		if r := sign*row[j] - v[j] + hh; r < d[j] {
-			d[j] = r
-			pred[j] = i
-		}
-		if d[j] < best {
-			best = d[j]
-		}
+	k := len(row) &^ (w - 1)
+	var best float64
+	if w == 8 {
+		best = relaxAVX512(&row[0], &v[0], &d[0], &pred[0], &flag[0], k, hh, i, sign)
+	} else {
+		best = relaxAVX2(&row[0], &v[0], &d[0], &pred[0], &flag[0], k, hh, i, sign)
 	}
-	bj, bspare, ties := pickMinAVX2(&d[0], &flag[0], k, best)
-	// The last columns, in Go, continuing the choice.
-	for j := k; j < len(d); j++ {
-		if d[j] != best || flag[j] == flagDone {
-			continue
-		}
-		ties++
-		if bj < 0 || !bspare && flag[j] == flagSpare {
-			bj, bspare = j, flag[j] == flagSpare
-		}
+	if k == len(row) {
+		return best
 	}
-	return best, int32(bj), bspare, ties
+	return min(best, relaxGo(row[k:], v[k:], d[k:], pred[k:], flag[k:], hh, i, sign))
+}
+
+func tiesRow(d []float64, flag []uint8, order []int32, level float64) (int, int32) {
+	w := vector.width()
+	if w == 1 || len(d) < w || len(order) == 0 {
+		return tiesGo(d, flag, order, level, 0)
+	}
+	flag = flag[:len(d)]
+	k := len(d) &^ (w - 1)
+	var n, sink int
+	if w == 8 {
+		n, sink = tiesAVX512(&d[0], &flag[0], &order[0], k, level)
+	} else {
+		n, sink = tiesAVX2(&d[0], &flag[0], &order[0], k, level)
+	}
+	if k == len(d) {
+		return n, int32(sink)
+	}
+	n2, sink2 := tiesGo(d[k:], flag[k:], order[n:], level, k)
+	if sink < 0 {
+		sink = int(sink2)
+	}
+	return n + n2, int32(sink)
 }

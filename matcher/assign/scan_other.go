@@ -2,13 +2,15 @@
 
 package assign
 
-func (e *denseCore) scanMinRow(row, v, d []float64, pred []int32, flag []uint8, hh float64, i int32) (float64, int32, bool, int) {
-	return e.scanGo(row, v, d, pred, flag, hh, i, 1)
+// No vector kernel on this platform: the Go loops run.
+var vector = vecNone
+
+func (l vectorLevel) width() int { return 1 }
+
+func relaxRow(row, v, d []float64, pred []int32, flag []uint8, hh float64, i int32, sign float64) float64 {
+	return relaxGo(row, v, d, pred, flag, hh, i, sign)
 }
 
-func (e *denseCore) scanMaxRow(row, v, d []float64, pred []int32, flag []uint8, hh float64, i int32) (best float64, bj int32, bspare bool, ties int, ok bool) {
-	return 0, 0, false, 0, false
+func tiesRow(d []float64, flag []uint8, order []int32, level float64) (int, int32) {
+	return tiesGo(d, flag, order, level, 0)
 }
-
-// useAVX2 is false: no four-column kernel on this platform.
-var useAVX2 = false

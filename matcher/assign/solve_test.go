@@ -373,57 +373,39 @@ func TestColRows(t *testing.T) {
 	}
 }
 
-// TestScanKernel compares the row scan kernel used on this platform with
-// the portable Go loop, on rows with ties, forbidden cells, scanned and
-// spare columns.
-func TestScanKernel(t *testing.T) {
-	rng := rand.New(rand.NewPCG(10, 11))
-	for trial := 0; trial < 2000; trial++ {
-		m := rng.IntN(40)
-		row := make([]float64, m)
-		v := make([]float64, m)
-		flag := make([]uint8, m)
-		d1 := make([]float64, m)
-		for j := range row {
-			row[j] = float64(rng.IntN(6))
-			if rng.IntN(5) == 0 {
-				row[j] = inf
-			}
-			v[j] = -float64(rng.IntN(4))
-			flag[j] = uint8(rng.IntN(3))
-			d1[j] = float64(rng.IntN(8))
-			if rng.IntN(4) == 0 {
-				d1[j] = inf
-			}
-		}
-		d2 := slices.Clone(d1)
-		p1, p2 := make([]int32, m), make([]int32, m)
-		e := &denseCore{state: &state[float64]{inf: inf}}
-		hh := float64(rng.IntN(3))
-		b1, j1, s1, t1 := e.scanMinRow(row, v, d1, p1, flag, hh, 7)
-		b2, j2, s2, t2 := e.scanGo(row, v, d2, p2, flag, hh, 7, 1)
-		if b1 != b2 || j1 != j2 || s1 != s2 || t1 != t2 || !slices.Equal(d1, d2) || !slices.Equal(p1, p2) {
-			t.Fatalf("kernel (%v %d %v %d) vs Go (%v %d %v %d)\nrow %v v %v flag %v", b1, j1, s1, t1, b2, j2, s2, t2, row, v, flag)
-		}
+// levels returns the vector levels this processor runs, the Go loops
+// first.
+func levels() []vectorLevel {
+	var out []vectorLevel
+	for l := vecNone; l <= vector; l++ {
+		out = append(out, l)
 	}
+	return out
 }
 
-// TestScanKernels compares, on both signs, the row scan with the
-// four-column kernel (where the processor has one) and without: same
-// distances, predecessors, nearest column, spare choice and tie count.
-func TestScanKernels(t *testing.T) {
-	defer func(old bool) { useAVX2 = old }(useAVX2)
+// TestRelaxKernels compares, on both signs, the row relaxation of every
+// vector level this processor runs with the Go loop: same distances,
+// predecessors and smallest distance, on rows with ties, forbidden cells
+// and marked columns, of every length around the vector widths.
+func TestRelaxKernels(t *testing.T) {
+	defer func(old vectorLevel) { vector = old }(vector)
 	rng := rand.New(rand.NewPCG(12, 13))
 	for trial := 0; trial < 3000; trial++ {
 		m := rng.IntN(70)
+		neg := rng.IntN(2) == 0
+		sign := 1.0
+		if neg {
+			sign = -1
+		}
 		row := make([]float64, m)
 		v := make([]float64, m)
 		flag := make([]uint8, m)
-		d := make([]float64, m+1)
+		d := make([]float64, m)
 		for j := range row {
 			row[j] = float64(rng.IntN(6))
 			if rng.IntN(5) == 0 {
-				row[j] = math.Inf(1 - 2*rng.IntN(2))
+				// Forbidden cells are +Inf as costs, -Inf as scores.
+				row[j] = math.Inf(int(sign))
 			}
 			v[j] = -float64(rng.IntN(4))
 			flag[j] = uint8(rng.IntN(3))
@@ -432,38 +414,55 @@ func TestScanKernels(t *testing.T) {
 				d[j] = inf
 			}
 		}
-		neg := rng.IntN(2) == 0
-		for j := range row {
-			// Forbidden cells are +Inf as costs, -Inf as scores.
-			if math.IsInf(row[j], 0) {
-				row[j] = math.Inf(1)
-				if neg {
-					row[j] = math.Inf(-1)
-				}
+		hh := float64(rng.IntN(3))
+		wantD, wantP := slices.Clone(d), make([]int32, m)
+		want := relaxGo(row, v, wantD, wantP, flag, hh, 7, sign)
+		for _, l := range levels() {
+			vector = l
+			gotD, gotP := slices.Clone(d), make([]int32, m)
+			got := relaxRow(row, v, gotD, gotP, flag, hh, 7, sign)
+			if got != want || !slices.Equal(gotD, wantD) || !slices.Equal(gotP, wantP) {
+				t.Fatalf("trial %d, %v (neg %v): best %v, Go %v\nd %v\nGo %v\npred %v\nGo %v\nrow %v v %v flag %v",
+					trial, l, neg, got, want, gotD, wantD, gotP, wantP, row, v, flag)
 			}
 		}
-		hh := float64(rng.IntN(3))
-		run := func(avx bool) (float64, int32, bool, int, []float64, []int32) {
-			useAVX2 = avx
-			st := &state[float64]{m: m, inf: inf, v: slices.Clone(v), flag: slices.Clone(flag)}
-			e := &denseCore{state: st, c: row, neg: neg, d: slices.Clone(d), pred: make([]int32, m+1)}
-			b, j, s, n := e.scan(0, hh)
-			return b, j, s, n, e.d, e.pred
+	}
+}
+
+// TestTiesKernels compares the tie marking of every vector level with the
+// Go loop: same columns in the same order, same flags, same sink.
+func TestTiesKernels(t *testing.T) {
+	defer func(old vectorLevel) { vector = old }(vector)
+	rng := rand.New(rand.NewPCG(14, 15))
+	for trial := 0; trial < 3000; trial++ {
+		m := rng.IntN(70)
+		d := make([]float64, m)
+		flag := make([]uint8, m)
+		for j := range d {
+			d[j] = float64(rng.IntN(3))
+			flag[j] = uint8(rng.IntN(3))
 		}
-		b1, j1, s1, n1, d1, p1 := run(true)
-		b2, j2, s2, n2, d2, p2 := run(false)
-		if b1 != b2 || j1 != j2 || s1 != s2 || n1 != n2 || !slices.Equal(d1, d2) || !slices.Equal(p1, p2) {
-			t.Fatalf("trial %d (neg %v): kernel (%v %d %v %d) vs loop (%v %d %v %d)\nrow %v v %v flag %v d %v",
-				trial, neg, b1, j1, s1, n1, b2, j2, s2, n2, row, v, flag, d)
+		level := float64(rng.IntN(3))
+		wantF, wantO := slices.Clone(flag), make([]int32, m)
+		wantK, wantS := tiesGo(d, wantF, wantO, level, 0)
+		for _, l := range levels() {
+			vector = l
+			gotF, gotO := slices.Clone(flag), make([]int32, m)
+			gotK, gotS := tiesRow(d, gotF, gotO, level)
+			if gotK != wantK || gotS != wantS || !slices.Equal(gotF, wantF) || !slices.Equal(gotO, wantO) {
+				t.Fatalf("trial %d, %v: %d columns, sink %d, order %v, flags %v; Go %d, %d, %v, %v\nd %v flag %v level %v",
+					trial, l, gotK, gotS, gotO[:gotK], gotF, wantK, wantS, wantO[:wantK], wantF, d, flag, level)
+			}
 		}
 	}
 }
 
 // TestKernelsSameSolution solves float and integer problems, minimizing
-// and maximizing, with the four-column kernel and without: the row scans
-// compute the same bits, so the assignments, totals and duals are equal.
+// and maximizing, with every vector level this processor runs: the row
+// scans compute the same bits, so the assignments, totals and duals are
+// equal.
 func TestKernelsSameSolution(t *testing.T) {
-	defer func(old bool) { useAVX2 = old }(useAVX2)
+	defer func(old vectorLevel) { vector = old }(vector)
 	rng := rand.New(rand.NewPCG(21, 22))
 	for trial := range 60 {
 		n, m := 20+rng.IntN(60), 20+rng.IntN(60)
@@ -476,18 +475,20 @@ func TestKernelsSameSolution(t *testing.T) {
 			}
 		}
 		opt := Options{Maximize: trial%4 >= 2, Mode: MaxCardinality}
-		var sols [2]*Solution
-		for k, avx := range []bool{true, false} {
-			useAVX2 = avx
+		var want *Solution
+		for _, l := range levels() {
+			vector = l
 			s, err := Solve(NewDense(n, m, cost), opt)
 			if err != nil {
 				t.Fatal(err)
 			}
-			sols[k] = s
-		}
-		a, b := sols[0], sols[1]
-		if !slices.Equal(a.RowCol, b.RowCol) || a.Total != b.Total || !slices.Equal(a.U, b.U) || !slices.Equal(a.V, b.V) {
-			t.Fatalf("trial %d (%d×%d, maximize %v): the kernels disagree: total %v vs %v", trial, n, m, opt.Maximize, a.Total, b.Total)
+			if want == nil {
+				want = s
+				continue
+			}
+			if !slices.Equal(s.RowCol, want.RowCol) || s.Total != want.Total || !slices.Equal(s.U, want.U) || !slices.Equal(s.V, want.V) {
+				t.Fatalf("trial %d (%d×%d, maximize %v): %v and the Go loops disagree: total %v vs %v", trial, n, m, opt.Maximize, l, s.Total, want.Total)
+			}
 		}
 	}
 }
