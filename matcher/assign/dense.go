@@ -108,16 +108,15 @@ func (e *denseCore) columnReduction() []int32 {
 		colMin[j] = e.inf
 		arg[j] = -1
 	}
+	// Every dual is zero and no column is marked yet: a row relaxation
+	// from offset zero is the column minimum update, the first row
+	// keeping a tie.
+	sign := 1.0
+	if e.neg {
+		sign = -1
+	}
 	for i := 0; i < n; i++ {
-		row := e.row(int32(i))
-		cm := colMin[:len(row)]
-		am := arg[:len(row)]
-		for j, c := range row {
-			if c = e.cost(c); c < cm[j] {
-				cm[j] = c
-				am[j] = int32(i)
-			}
-		}
+		relaxRow(e.row(int32(i)), e.v[:m], colMin, arg, e.flag[:m], 0, int32(i), sign)
 	}
 	matches := make([]int32, n)
 	for j := m - 1; j >= 0; j-- {

@@ -198,7 +198,7 @@ func analyse(p *Problem, maximize bool) (*facts, error) {
 		} else {
 			cells = p.val[p.start[i]:p.start[i+1]]
 		}
-		allowed, maxAbs, frac, bad := scanCells(cells, forbid)
+		allowed, maxAbs, frac, bad := checkCells(cells, forbid)
 		if bad >= 0 {
 			j, c := bad, cells[bad]
 			if p.start != nil {

@@ -91,3 +91,38 @@ func tiesRow(d []float64, flag []uint8, order []int32, level float64) (int, int3
 	}
 	return n + n2, int32(sink)
 }
+
+// cellsAVX2 is scanCells on n values (a multiple of 4), four at a time,
+// reporting only whether a bad value is present.
+//
+//go:noescape
+func cellsAVX2(cells *float64, n int, forbid float64) (allowed int, maxAbs float64, frac uint64, bad bool)
+
+// cellsAVX512 is cellsAVX2 with eight values at a time.
+//
+//go:noescape
+func cellsAVX512(cells *float64, n int, forbid float64) (allowed int, maxAbs float64, frac uint64, bad bool)
+
+// checkCells is scanCells with the vector kernels where they run; on a bad
+// value the Go loop finds its index.
+func checkCells(cells []float64, forbid float64) (allowed int, maxAbs float64, frac uint64, bad int) {
+	w := vector.width()
+	if w == 1 || len(cells) < w {
+		return scanCells(cells, forbid)
+	}
+	k := len(cells) &^ (w - 1)
+	var isBad bool
+	if w == 8 {
+		allowed, maxAbs, frac, isBad = cellsAVX512(&cells[0], k, forbid)
+	} else {
+		allowed, maxAbs, frac, isBad = cellsAVX2(&cells[0], k, forbid)
+	}
+	if isBad {
+		return scanCells(cells, forbid)
+	}
+	a, mx, f, b := scanCells(cells[k:], forbid)
+	if b >= 0 {
+		return 0, 0, 0, k + b
+	}
+	return allowed + a, max(maxAbs, mx), frac | f, -1
+}

@@ -236,3 +236,137 @@ ties5clear:
 	ANDQ R11, R8
 	JNE ties5hit
 	JMP ties5next
+
+// func cellsAVX2(cells *float64, n int, forbid float64) (allowed int, maxAbs float64, frac uint64, bad bool)
+//
+// scanCells on n values (a multiple of 4), four at a time: the number of
+// finite values, their largest magnitude, the OR of the bits of their
+// fractional parts, and whether some value is NaN or an infinity other
+// than forbid (the caller then finds which). Registers: SI cells, CX n,
+// DX k, Y13 the magnitude mask, Y12 MaxFloat64, Y11 forbid, Y1 largest
+// magnitude, Y2 fractional bits, Y3 count (minus the all-ones masks),
+// Y4 bad lanes.
+TEXT ·cellsAVX2(SB), NOSPLIT, $0-49
+	MOVQ cells+0(FP), SI
+	MOVQ n+8(FP), CX
+	VBROADCASTSD forbid+16(FP), Y11
+	MOVQ $0x7FFFFFFFFFFFFFFF, R13
+	MOVQ R13, X13
+	VPBROADCASTQ X13, Y13
+	MOVQ $0x7FEFFFFFFFFFFFFF, R13
+	MOVQ R13, X12
+	VPBROADCASTQ X12, Y12
+	VPXOR Y1, Y1, Y1
+	VPXOR Y2, Y2, Y2
+	VPXOR Y3, Y3, Y3
+	VPXOR Y4, Y4, Y4
+	XORQ DX, DX
+	CMPQ DX, CX
+	JGE cells2done
+	PCALIGN $32
+
+cells2loop:
+	VMOVUPD (SI)(DX*8), Y5
+	VANDPD Y13, Y5, Y6
+	// Finite: |c| <= MaxFloat64 (false for NaN).
+	VCMPPD $2, Y12, Y6, Y7
+	// Bad: not finite and c != forbid (true for NaN).
+	VCMPPD $4, Y11, Y5, Y8
+	VANDNPD Y8, Y7, Y8
+	VORPD Y8, Y4, Y4
+	VANDPD Y7, Y6, Y6
+	VMAXPD Y6, Y1, Y1
+	VROUNDPD $3, Y5, Y9
+	VSUBPD Y9, Y5, Y9
+	VANDPD Y7, Y9, Y9
+	VORPD Y9, Y2, Y2
+	VPSUBQ Y7, Y3, Y3
+	ADDQ $4, DX
+	CMPQ DX, CX
+	JLT cells2loop
+
+cells2done:
+	VEXTRACTF128 $1, Y3, X5
+	VPADDQ X5, X3, X3
+	VPSHUFD $0x4E, X3, X5
+	VPADDQ X5, X3, X3
+	MOVQ X3, AX
+	MOVQ AX, allowed+24(FP)
+	VEXTRACTF128 $1, Y1, X5
+	VMAXPD X5, X1, X1
+	VPERMILPD $1, X1, X5
+	VMAXSD X5, X1, X1
+	MOVSD X1, maxAbs+32(FP)
+	VEXTRACTF128 $1, Y2, X5
+	VPOR X5, X2, X2
+	VPSHUFD $0x4E, X2, X5
+	VPOR X5, X2, X2
+	MOVQ X2, AX
+	MOVQ AX, frac+40(FP)
+	VMOVMSKPD Y4, AX
+	TESTQ AX, AX
+	SETNE bad+48(FP)
+	VZEROUPPER
+	RET
+
+// func cellsAVX512(cells *float64, n int, forbid float64) (allowed int, maxAbs float64, frac uint64, bad bool)
+//
+// cellsAVX2 with eight values at a time; the finite values are the mask
+// K1, the bad ones are collected in K4.
+TEXT ·cellsAVX512(SB), NOSPLIT, $0-49
+	MOVQ cells+0(FP), SI
+	MOVQ n+8(FP), CX
+	VBROADCASTSD forbid+16(FP), Z11
+	MOVQ $0x7FFFFFFFFFFFFFFF, R13
+	VPBROADCASTQ R13, Z13
+	MOVQ $0x7FEFFFFFFFFFFFFF, R13
+	VPBROADCASTQ R13, Z12
+	VPXORQ Z1, Z1, Z1
+	VPXORQ Z2, Z2, Z2
+	KXORW K4, K4, K4
+	XORQ BX, BX
+	XORQ DX, DX
+	CMPQ DX, CX
+	JGE cells5done
+	PCALIGN $32
+
+cells5loop:
+	VMOVUPD (SI)(DX*8), Z5
+	VPANDQ Z13, Z5, Z6
+	VCMPPD $2, Z12, Z6, K1
+	VCMPPD $4, Z11, Z5, K2
+	KANDNW K2, K1, K3
+	KORW K3, K4, K4
+	VMAXPD Z6, Z1, K1, Z1
+	VRNDSCALEPD $3, Z5, Z9
+	VSUBPD Z9, Z5, Z9
+	VPORQ Z9, Z2, K1, Z2
+	KMOVW K1, R8
+	POPCNTL R8, R8
+	ADDQ R8, BX
+	ADDQ $8, DX
+	CMPQ DX, CX
+	JLT cells5loop
+
+cells5done:
+	MOVQ BX, allowed+24(FP)
+	VEXTRACTF64X4 $1, Z1, Y5
+	VMAXPD Y5, Y1, Y1
+	VEXTRACTF128 $1, Y1, X5
+	VMAXPD X5, X1, X1
+	VPERMILPD $1, X1, X5
+	VMAXSD X5, X1, X1
+	MOVSD X1, maxAbs+32(FP)
+	VEXTRACTI64X4 $1, Z2, Y5
+	VPOR Y5, Y2, Y2
+	VEXTRACTF128 $1, Y2, X5
+	VPOR X5, X2, X2
+	VPSHUFD $0x4E, X2, X5
+	VPOR X5, X2, X2
+	MOVQ X2, AX
+	MOVQ AX, frac+40(FP)
+	KMOVW K4, AX
+	TESTQ AX, AX
+	SETNE bad+48(FP)
+	VZEROUPPER
+	RET

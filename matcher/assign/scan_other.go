@@ -14,3 +14,7 @@ func relaxRow(row, v, d []float64, pred []int32, flag []uint8, hh float64, i int
 func tiesRow(d []float64, flag []uint8, order []int32, level float64) (int, int32) {
 	return tiesGo(d, flag, order, level, 0)
 }
+
+func checkCells(cells []float64, forbid float64) (allowed int, maxAbs float64, frac uint64, bad int) {
+	return scanCells(cells, forbid)
+}

@@ -179,12 +179,22 @@ func compress[D number](p *Problem, allowed int, maximize bool, conv func(float6
 	col = make([]int32, 0, allowed)
 	val = make([]D, 0, allowed)
 	for i := 0; i < p.n; i++ {
-		p.eachCell(i, func(j int, c float64) {
-			if c != forbid {
-				col = append(col, int32(j))
-				val = append(val, conv(sign*c))
+		if p.start == nil {
+			for j, c := range p.dense[i*p.m : i*p.m+p.m] {
+				if c != forbid {
+					col = append(col, int32(j))
+					val = append(val, conv(sign*c))
+				}
 			}
-		})
+		} else {
+			lo, hi := p.start[i], p.start[i+1]
+			for k, c := range p.val[lo:hi] {
+				if c != forbid {
+					col = append(col, int32(p.col[lo+k]))
+					val = append(val, conv(sign*c))
+				}
+			}
+		}
 		start[i+1] = int32(len(col))
 	}
 	return start, col, val

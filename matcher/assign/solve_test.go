@@ -492,3 +492,49 @@ func TestKernelsSameSolution(t *testing.T) {
 		}
 	}
 }
+
+// TestCellsKernels compares the input check of every vector level with
+// the Go loop, on rows of integers, fractions, huge values, signed zeros,
+// NaNs and infinities of both signs.
+func TestCellsKernels(t *testing.T) {
+	defer func(old vectorLevel) { vector = old }(vector)
+	rng := rand.New(rand.NewPCG(16, 17))
+	for trial := 0; trial < 4000; trial++ {
+		m := rng.IntN(70)
+		cells := make([]float64, m)
+		for j := range cells {
+			switch rng.IntN(12) {
+			case 0:
+				cells[j] = math.Inf(1)
+			case 1:
+				if trial%7 == 0 {
+					cells[j] = math.Inf(-1)
+				}
+			case 2:
+				if trial%11 == 0 {
+					cells[j] = math.NaN()
+				}
+			case 3:
+				cells[j] = math.Copysign(0, -1)
+			case 4:
+				if trial%3 == 0 {
+					cells[j] = rng.Float64() - 0.5
+				}
+			case 5:
+				cells[j] = -math.MaxFloat64 * rng.Float64()
+			default:
+				cells[j] = float64(rng.IntN(2000) - 1000)
+			}
+		}
+		forbid := math.Inf(1 - 2*(trial%2))
+		wa, wm, wf, wb := scanCells(cells, forbid)
+		for _, l := range levels() {
+			vector = l
+			a, mx, f, b := checkCells(cells, forbid)
+			if b != wb || (wb < 0 && (a != wa || mx != wm || (f == 0) != (wf == 0))) {
+				t.Fatalf("trial %d, %v: (%d %v %x %d), Go (%d %v %x %d)\ncells %v forbid %v",
+					trial, l, a, mx, f, b, wa, wm, wf, wb, cells, forbid)
+			}
+		}
+	}
+}
