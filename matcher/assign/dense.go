@@ -56,33 +56,15 @@ func (e *denseCore) at(i, j int32) float64 {
 
 // best2 scans row i for its two smallest reduced costs. On a tie for the
 // smallest, a column with spare capacity wins (then the lowest index), so
-// that a row facing identical columns takes a free one.
+// that a row facing identical columns takes a free one; the second is the
+// lowest index at the second smallest reduced cost among the others.
 func (e *denseCore) best2(i int32) best2[float64] {
 	row := e.row(i)
-	v := e.v[:len(row)]
-	flag := e.flag[:len(row)]
-	u1, u2 := e.inf, e.inf
-	j1, j2 := int32(-1), int32(-1)
-	s1 := false // column j1 has spare capacity
-	neg := 1.0
+	sign := 1.0
 	if e.neg {
-		neg = -1
+		sign = -1
 	}
-	for j, c := range row {
-		h := neg*c - v[j]
-		if h > u2 {
-			continue
-		}
-		if h == u2 && (h != u1 || s1 || h == e.inf || flag[j] != flagSpare) {
-			continue
-		}
-		if h > u1 || (h == u1 && (s1 || flag[j] != flagSpare)) {
-			u2, j2 = h, int32(j)
-		} else {
-			u2, j2 = u1, j1
-			u1, j1, s1 = h, int32(j), flag[j] == flagSpare
-		}
-	}
+	u1, u2, j1, j2 := best2Row(row, e.v[:len(row)], e.flag[:len(row)], sign, e.inf)
 	b := best2[float64]{u1: u1, u2: u2, j1: j1, j2: j2}
 	if j1 >= 0 {
 		b.c1 = e.cost(row[j1])
@@ -91,6 +73,51 @@ func (e *denseCore) best2(i int32) best2[float64] {
 		b.c2 = e.cost(row[j2])
 	}
 	return b
+}
+
+// best2Go is the two-smallest scan of best2 in Go, in one pass: j1 is the
+// first column with spare capacity at the smallest reduced cost u1, else
+// the first column there; u2 is the smallest reduced cost of the other
+// columns and j2 the first of them there. Forbidden cells (+Inf) are
+// never chosen.
+func best2Go(row, v []float64, flag []uint8, sign, inf float64) (u1, u2 float64, j1, j2 int32) {
+	v, flag = v[:len(row)], flag[:len(row)]
+	u1, u2 = inf, inf
+	// first, second, spare: columns at u1; above: first column at u2 > u1.
+	first, second, spare, above := int32(-1), int32(-1), int32(-1), int32(-1)
+	for j, c := range row {
+		h := sign*c - v[j]
+		switch {
+		case h == inf:
+		case h < u1:
+			u2, above = u1, first
+			u1, first, second, spare = h, int32(j), -1, -1
+			if flag[j] == flagSpare {
+				spare = int32(j)
+			}
+		case h == u1:
+			if second < 0 {
+				second = int32(j)
+				u2 = u1
+			}
+			if spare < 0 && flag[j] == flagSpare {
+				spare = int32(j)
+			}
+		case h < u2:
+			u2, above = h, int32(j)
+		}
+	}
+	j1, j2 = first, above
+	if spare >= 0 {
+		j1 = spare
+	}
+	if second >= 0 {
+		j2 = first
+		if j1 == first {
+			j2 = second
+		}
+	}
+	return u1, u2, j1, j2
 }
 
 // columnReduction is the first phase of LAPJV for a square problem with

@@ -126,3 +126,96 @@ func checkCells(cells []float64, forbid float64) (allowed int, maxAbs float64, f
 	}
 	return allowed + a, max(maxAbs, mx), frac | f, -1
 }
+
+// min2AVX2 returns, in out, the two smallest values of sign·row − v in
+// each of four lanes (scan_amd64.s).
+//
+//go:noescape
+func min2AVX2(row, v *float64, n int, sign float64, out *[16]float64)
+
+// min2AVX512 is min2AVX2 with eight lanes.
+//
+//go:noescape
+func min2AVX512(row, v *float64, n int, sign float64, out *[16]float64)
+
+// findAVX2 returns the first two columns where sign·row − v equals val
+// and the first of them with spare capacity (scan_amd64.s).
+//
+//go:noescape
+func findAVX2(row, v *float64, flag *uint8, n int, sign, val float64) (first, second, spare int)
+
+// findAVX512 is findAVX2 with eight columns at a time.
+//
+//go:noescape
+func findAVX512(row, v *float64, flag *uint8, n int, sign, val float64) (first, second, spare int)
+
+// best2Row is best2Go with the vector kernels: one pass for the two
+// smallest reduced costs, one or two to find their columns.
+func best2Row(row, v []float64, flag []uint8, sign, inf float64) (u1, u2 float64, j1, j2 int32) {
+	w := vector.width()
+	if w == 1 || len(row) < w {
+		return best2Go(row, v, flag, sign, inf)
+	}
+	v, flag = v[:len(row)], flag[:len(row)]
+	k := len(row) &^ (w - 1)
+	var lanes [16]float64
+	if w == 8 {
+		min2AVX512(&row[0], &v[0], k, sign, &lanes)
+	} else {
+		min2AVX2(&row[0], &v[0], k, sign, &lanes)
+	}
+	u1, u2 = inf, inf
+	take := func(h float64) {
+		if h < u1 {
+			u1, u2 = h, u1
+		} else if h < u2 {
+			u2 = h
+		}
+	}
+	for l := range w {
+		take(lanes[l])
+		u2 = min(u2, lanes[8+l])
+	}
+	for j := k; j < len(row); j++ {
+		take(sign*row[j] - v[j])
+	}
+	if u1 == inf {
+		return inf, inf, -1, -1
+	}
+	find := func(val float64) (first, second, spare int) {
+		if w == 8 {
+			first, second, spare = findAVX512(&row[0], &v[0], &flag[0], k, sign, val)
+		} else {
+			first, second, spare = findAVX2(&row[0], &v[0], &flag[0], k, sign, val)
+		}
+		for j := k; j < len(row) && (second < 0 || spare < 0); j++ {
+			if sign*row[j]-v[j] != val {
+				continue
+			}
+			if first < 0 {
+				first = j
+			} else if second < 0 {
+				second = j
+			}
+			if spare < 0 && flag[j] == flagSpare {
+				spare = j
+			}
+		}
+		return
+	}
+	f1, f2, sp := find(u1)
+	j1, j2 = int32(f1), -1
+	if sp >= 0 {
+		j1 = int32(sp)
+	}
+	switch {
+	case u2 == u1 && j1 == int32(f1):
+		j2 = int32(f2)
+	case u2 == u1:
+		j2 = int32(f1)
+	case u2 < inf:
+		g, _, _ := find(u2)
+		j2 = int32(g)
+	}
+	return u1, u2, j1, j2
+}

@@ -370,3 +370,219 @@ cells5done:
 	SETNE bad+48(FP)
 	VZEROUPPER
 	RET
+
+// func min2AVX2(row, v *float64, n int, sign float64, out *[16]float64)
+//
+// The two smallest values of h = sign·row - v in each of four lanes (the
+// columns j ≡ lane mod 4) over n columns (a multiple of 4): out[0:4] the
+// smallest, out[8:12] the second smallest, with multiplicity.
+// Registers: SI row, DI v, CX n, DX j, Y14 sign, Y1 smallest, Y2 second.
+TEXT ·min2AVX2(SB), NOSPLIT, $0-40
+	MOVQ row+0(FP), SI
+	MOVQ v+8(FP), DI
+	MOVQ n+16(FP), CX
+	VBROADCASTSD sign+24(FP), Y14
+	MOVQ out+32(FP), R8
+	MOVQ $0x7FF0000000000000, R13
+	MOVQ R13, X1
+	VBROADCASTSD X1, Y1
+	VMOVAPD Y1, Y2
+	XORQ DX, DX
+	CMPQ DX, CX
+	JGE min22done
+	PCALIGN $32
+
+min22loop:
+	VMULPD (SI)(DX*8), Y14, Y3
+	VSUBPD (DI)(DX*8), Y3, Y3
+	VMAXPD Y3, Y1, Y4
+	VMINPD Y4, Y2, Y2
+	VMINPD Y3, Y1, Y1
+	ADDQ $4, DX
+	CMPQ DX, CX
+	JLT min22loop
+
+min22done:
+	VMOVUPD Y1, (R8)
+	VMOVUPD Y2, 64(R8)
+	VZEROUPPER
+	RET
+
+// func min2AVX512(row, v *float64, n int, sign float64, out *[16]float64)
+//
+// min2AVX2 with eight lanes: out[0:8] and out[8:16].
+TEXT ·min2AVX512(SB), NOSPLIT, $0-40
+	MOVQ row+0(FP), SI
+	MOVQ v+8(FP), DI
+	MOVQ n+16(FP), CX
+	VBROADCASTSD sign+24(FP), Z14
+	MOVQ out+32(FP), R8
+	MOVQ $0x7FF0000000000000, R13
+	VPBROADCASTQ R13, Z1
+	VMOVAPD Z1, Z2
+	XORQ DX, DX
+	CMPQ DX, CX
+	JGE min25done
+	PCALIGN $32
+
+min25loop:
+	VMULPD (SI)(DX*8), Z14, Z3
+	VSUBPD (DI)(DX*8), Z3, Z3
+	VMAXPD Z3, Z1, Z4
+	VMINPD Z4, Z2, Z2
+	VMINPD Z3, Z1, Z1
+	ADDQ $8, DX
+	CMPQ DX, CX
+	JLT min25loop
+
+min25done:
+	VMOVUPD Z1, (R8)
+	VMOVUPD Z2, 64(R8)
+	VZEROUPPER
+	RET
+
+// func findAVX2(row, v *float64, flag *uint8, n int, sign, val float64) (first, second, spare int)
+//
+// The first two columns among n (a multiple of 4) where h = sign·row - v
+// equals val, and the first of them with spare capacity (flag 1); -1 for
+// each not found. It stops once all three are known. Registers: SI row,
+// DI v, R10 flag, CX n, DX j, Y14 sign, Y0 val, AX first, BX second,
+// R12 spare, R8 the mask of four columns.
+TEXT ·findAVX2(SB), NOSPLIT, $0-72
+	MOVQ row+0(FP), SI
+	MOVQ v+8(FP), DI
+	MOVQ flag+16(FP), R10
+	MOVQ n+24(FP), CX
+	VBROADCASTSD sign+32(FP), Y14
+	VBROADCASTSD val+40(FP), Y0
+	MOVQ $-1, AX
+	MOVQ $-1, BX
+	MOVQ $-1, R12
+	XORQ DX, DX
+	CMPQ DX, CX
+	JGE find2done
+	PCALIGN $32
+
+find2loop:
+	VMULPD (SI)(DX*8), Y14, Y3
+	VSUBPD (DI)(DX*8), Y3, Y3
+	VCMPPD $0, Y0, Y3, Y3
+	VMOVMSKPD Y3, R8
+	TESTQ R8, R8
+	JNE find2hit
+
+find2next:
+	ADDQ $4, DX
+	CMPQ DX, CX
+	JLT find2loop
+
+find2done:
+	MOVQ AX, first+48(FP)
+	MOVQ BX, second+56(FP)
+	MOVQ R12, spare+64(FP)
+	VZEROUPPER
+	RET
+
+find2hit:
+	BSFQ R8, R9
+	ADDQ DX, R9
+	CMPQ AX, $0
+	JGE find2second
+	MOVQ R9, AX
+	JMP find2spare
+
+find2second:
+	CMPQ BX, $0
+	JGE find2spare
+	MOVQ R9, BX
+
+find2spare:
+	CMPQ R12, $0
+	JGE find2clear
+	MOVBLZX (R10)(R9*1), R11
+	CMPB R11B, $1
+	JNE find2clear
+	MOVQ R9, R12
+
+find2clear:
+	CMPQ BX, $0
+	JL find2more
+	CMPQ R12, $0
+	JGE find2done
+
+find2more:
+	LEAQ -1(R8), R11
+	ANDQ R11, R8
+	JNE find2hit
+	JMP find2next
+
+// func findAVX512(row, v *float64, flag *uint8, n int, sign, val float64) (first, second, spare int)
+//
+// findAVX2 with eight columns at a time.
+TEXT ·findAVX512(SB), NOSPLIT, $0-72
+	MOVQ row+0(FP), SI
+	MOVQ v+8(FP), DI
+	MOVQ flag+16(FP), R10
+	MOVQ n+24(FP), CX
+	VBROADCASTSD sign+32(FP), Z14
+	VBROADCASTSD val+40(FP), Z0
+	MOVQ $-1, AX
+	MOVQ $-1, BX
+	MOVQ $-1, R12
+	XORQ DX, DX
+	CMPQ DX, CX
+	JGE find5done
+	PCALIGN $32
+
+find5loop:
+	VMULPD (SI)(DX*8), Z14, Z3
+	VSUBPD (DI)(DX*8), Z3, Z3
+	VCMPPD $0, Z0, Z3, K1
+	KMOVW K1, R8
+	TESTQ R8, R8
+	JNE find5hit
+
+find5next:
+	ADDQ $8, DX
+	CMPQ DX, CX
+	JLT find5loop
+
+find5done:
+	MOVQ AX, first+48(FP)
+	MOVQ BX, second+56(FP)
+	MOVQ R12, spare+64(FP)
+	VZEROUPPER
+	RET
+
+find5hit:
+	BSFQ R8, R9
+	ADDQ DX, R9
+	CMPQ AX, $0
+	JGE find5second
+	MOVQ R9, AX
+	JMP find5spare
+
+find5second:
+	CMPQ BX, $0
+	JGE find5spare
+	MOVQ R9, BX
+
+find5spare:
+	CMPQ R12, $0
+	JGE find5clear
+	MOVBLZX (R10)(R9*1), R11
+	CMPB R11B, $1
+	JNE find5clear
+	MOVQ R9, R12
+
+find5clear:
+	CMPQ BX, $0
+	JL find5more
+	CMPQ R12, $0
+	JGE find5done
+
+find5more:
+	LEAQ -1(R8), R11
+	ANDQ R11, R8
+	JNE find5hit
+	JMP find5next

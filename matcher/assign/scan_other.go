@@ -18,3 +18,7 @@ func tiesRow(d []float64, flag []uint8, order []int32, level float64) (int, int3
 func checkCells(cells []float64, forbid float64) (allowed int, maxAbs float64, frac uint64, bad int) {
 	return scanCells(cells, forbid)
 }
+
+func best2Row(row, v []float64, flag []uint8, sign, inf float64) (u1, u2 float64, j1, j2 int32) {
+	return best2Go(row, v, flag, sign, inf)
+}
