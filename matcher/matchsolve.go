@@ -89,6 +89,7 @@ func (ms *matchSolve) solve() (*assign.Solution, error) {
 	n := len(ms.rows)
 	in := make([][]int32, n) // the cells of each row in the restricted problem, ascending
 	forEachRow(n, func(r int, _ *solveRow) { in[r] = best(ms.rows[r].keys, candidates) })
+	ms.addColumnCandidates(in)
 	var sol, from *assign.Solution
 	for round := 0; ; round++ {
 		var err error
@@ -196,6 +197,90 @@ func (ms *matchSolve) solveCells(in [][]int32, prev *assign.Solution) (*assign.S
 		return assign.SolveFrom(prob, assign.Options{Maximize: true}, prev)
 	}
 	return assign.Solve(prob, assign.Options{Maximize: true})
+}
+
+// columnCandidates is how many of its best rows, per unit of room, each
+// mentor column brings to the first solve (plus a few), on top of each
+// row's own best cells.
+const columnCandidates = 4
+
+// addColumnCandidates adds to the first solve, for each mentor column, the
+// cells of its best-scoring rows. The rows' own best cells concentrate on
+// the popular mentors; without these, a mentor that few rows rank high
+// stays empty in the first solve, its dual stays zero, and the certificate
+// then fails on most rows, whose next solve carries their extra cells. A
+// column's best rows are what the optimum tends to give it.
+func (ms *matchSolve) addColumnCandidates(in [][]int32) {
+	m := len(ms.capacity) - 1
+	type cand struct {
+		score int64
+		r, k  int32
+	}
+	// worse orders candidates: lower score, then higher row, first.
+	worse := func(a, b cand) bool { return a.score < b.score || a.score == b.score && a.r > b.r }
+	heaps := make([][]cand, m)
+	limit := make([]int, m)
+	for c := range m {
+		limit[c] = columnCandidates*ms.capacity[c] + 2
+	}
+	for r := range ms.rows {
+		row := &ms.rows[r]
+		if in[r] == nil {
+			continue // every cell of the row is in
+		}
+		for k, c := range row.cols {
+			x := cand{row.tier*ms.big + int64(row.keys[k]), int32(r), int32(k)}
+			h := heaps[c]
+			switch {
+			case len(h) < limit[c]:
+				h = append(h, x)
+				for i := len(h) - 1; i > 0; {
+					p := (i - 1) / 2
+					if !worse(h[i], h[p]) {
+						break
+					}
+					h[i], h[p] = h[p], h[i]
+					i = p
+				}
+				heaps[c] = h
+			case worse(h[0], x):
+				h[0] = x
+				for p := 0; ; {
+					i := 2*p + 1
+					if i >= len(h) {
+						break
+					}
+					if i+1 < len(h) && worse(h[i+1], h[i]) {
+						i++
+					}
+					if !worse(h[i], h[p]) {
+						break
+					}
+					h[i], h[p] = h[p], h[i]
+					p = i
+				}
+			}
+		}
+	}
+	extra := make([][]int32, len(ms.rows))
+	for _, h := range heaps {
+		for _, x := range h {
+			extra[x.r] = append(extra[x.r], x.k)
+		}
+	}
+	forEachRow(len(ms.rows), func(r int, _ *solveRow) {
+		if len(extra[r]) == 0 {
+			return
+		}
+		slices.Sort(extra[r])
+		add := extra[r][:0]
+		for _, k := range extra[r] {
+			if _, found := slices.BinarySearch(in[r], k); !found {
+				add = append(add, k)
+			}
+		}
+		in[r] = mergeSorted(in[r], add)
+	})
 }
 
 // best returns the indices of the k highest keys (ties to the lower
