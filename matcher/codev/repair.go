@@ -15,22 +15,37 @@ const repairPasses = 4
 
 // compatible returns every volunteer who may share a group with x (the
 // whole membership, not only x's neighbour list), best pair score first,
-// ties by the seeded tie-break.
-func (s *state) compatible(x int) []int {
+// ties by the seeded tie-break. Each pair score and tie-break is computed once, not at every
+// comparison of the sort; scratch is reused from call to call.
+func (s *state) compatible(x int, scratch *[]compatibleCand) []int {
 	in := s.in
-	var out []int
+	type cand = compatibleCand
+	cs := (*scratch)[:0]
 	for j := range in.m {
 		if j != x && in.conflict(x, j) == "" {
-			out = append(out, j)
+			cs = append(cs, cand{in.q(x, j), s.tie(j), j})
 		}
 	}
-	slices.SortFunc(out, func(a, b int) int {
-		if c := cmp.Compare(in.q(x, b), in.q(x, a)); c != 0 {
+	slices.SortFunc(cs, func(a, b cand) int {
+		if c := cmp.Compare(b.q, a.q); c != 0 {
 			return c
 		}
-		return cmp.Compare(s.tie(a), s.tie(b))
+		return cmp.Compare(a.tie, b.tie)
 	})
+	out := make([]int, len(cs))
+	for k, c := range cs {
+		out[k] = c.j
+	}
+	*scratch = cs
 	return out
+}
+
+// compatibleCand is a volunteer compatible with another, with the pair
+// score and tie-break that order them.
+type compatibleCand struct {
+	q   int64
+	tie uint64
+	j   int
 }
 
 // repair seats the volunteers the search left out although enough others
@@ -47,8 +62,9 @@ func (s *state) repair() {
 		}
 	}
 	comp := make(map[int][]int, len(left))
+	var scratch []compatibleCand
 	for _, x := range left {
-		comp[x] = s.compatible(x)
+		comp[x] = s.compatible(x, &scratch)
 	}
 	// The most confined first; a pass that seats someone may open the way
 	// for the others, so passes repeat while they seat anybody, at most
