@@ -146,6 +146,7 @@ func (s *state) gatherAll(x int, comp []int) bool {
 	in := s.in
 	spare := map[int]int{}
 	ms := []int{x}
+	trial := make([]int, 0, in.cfg.MaxSize+1) // ms with one more, reused
 	for len(ms) < in.cfg.MinSize || in.groupRule(ms) != "" && len(ms) < in.cfg.MaxSize {
 		best, bestGain := -1, int64(-1)
 		for _, y := range comp {
@@ -165,7 +166,8 @@ func (s *state) gatherAll(x int, comp []int) bool {
 					continue
 				}
 			}
-			if !in.commonLangs(append(slices.Clone(ms), y)).ok {
+			trial = append(append(trial[:0], ms...), y)
+			if !in.commonLangs(trial).ok {
 				continue
 			}
 			var gain int64
@@ -174,7 +176,7 @@ func (s *state) gatherAll(x int, comp []int) bool {
 			}
 			// Once the group is large enough, a volunteer with whom it
 			// keeps every group rule comes before any other.
-			if len(ms)+1 >= in.cfg.MinSize && in.groupRule(append(slices.Clone(ms), y)) == "" {
+			if len(ms)+1 >= in.cfg.MinSize && in.groupRule(trial) == "" {
 				gain += 1 << 40
 			}
 			if gain > bestGain {
